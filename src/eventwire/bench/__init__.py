@@ -1,0 +1,1 @@
+"""Runners for the public third-party benchmarks in shared/bench (never copied here)."""

@@ -1,0 +1,1 @@
+"""Extractors: one module per stage, each a pure function over a ``Context``."""

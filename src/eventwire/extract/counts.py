@@ -1,0 +1,587 @@
+"""Figures about people and forces: who is counted, how many, doing what, on whose word.
+
+Steps, for every written number or vague numeral ("dozens") in the text:
+1. read the figure: value, qualifier ("more than", "up to", "between 30 and 40") and the
+   conservative value of the contract (a range's lower bound, the vague-word table);
+2. drop measures: units after the number ("36 hours", "four miles"), ages, money, years,
+   numbers inside time expressions or spaCy DATE/TIME/MONEY/PERCENT/QUANTITY entities;
+3. find the counted noun ("6,500 people", "thousands of others") and the word that governs
+   the figure (its verb, a noun like "deaths of", or the noun itself, "troops"), which gives
+   the kind; lexicons in ``data/counts.json``;
+4. keep it if it counts people (a people noun, a demonym, or a kind cue on a bare number:
+   "wounded 11"); a count with no cue is kind "other";
+5. read the clause around it: negated, hypothetical (modal, "if", "threatened to"), hedged,
+   background (a whole war's toll), its period, place and who gives the figure.
+Headline figures repeat the body's: a headline count is kept only when the body has no
+count of its kind.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.context import Context
+from eventwire.extract.numbers import counts_lexicon, number_regex, parse_number
+from eventwire.schema import Actor, Count, CountKind, Period, Place, Qualifier, Quote, TimeExpression
+
+_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+# ---------------------------------------------------------------- lexicon views
+
+@dataclass(frozen=True)
+class _Lex:
+    cue: dict[str, str]              # lemma -> kind (troops apart)
+    troops: frozenset[str]
+    troops_overridden_by: frozenset[str]
+    phrases: tuple[tuple[str, frozenset[str], str], ...]
+    leave_complements: dict[str, str]
+    leave_not: frozenset[str]
+    people: frozenset[str]
+    non_people: frozenset[str]
+    suffixes: tuple[str, ...]
+    units: re.Pattern[str]
+    before_not: re.Pattern[str]
+    ages: tuple[str, ...]
+    qualifiers: re.Pattern[str]
+    qualifier_info: dict[str, tuple[str, str]]
+    vague_re: re.Pattern[str]
+    vague: dict[str, dict[str, Any]]
+    approximate_scales: tuple[str, ...]
+    hedges: re.Pattern[str]
+    negators: frozenset[str]
+    modals: frozenset[str]
+    hypothetical: frozenset[str]
+    reporting: frozenset[str]
+    background_nouns: frozenset[str]
+    background_phrases: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    d = counts_lexicon()
+    cues = {lemma: kind for kind, lemmas in d["kind_cues"].items() if kind != "troops" for lemma in lemmas}
+    vague = {v["phrase"]: v for v in d["vague"]}
+    # "tens", "scores" and "a number" are numerals only before "of" ("scores of people")
+    vague_alts = [re.escape(p) + (r"(?=\s+of\b)" if p in ("tens", "scores", "a number") else "")
+                  for p in sorted(vague, key=len, reverse=True)]
+    return _Lex(
+        cue=cues,
+        troops=frozenset(d["kind_cues"]["troops"]),
+        troops_overridden_by=frozenset(d["troops_overridden_by"]),
+        phrases=tuple((p["verb"], frozenset(p["with"]), p["kind"]) for p in d["phrase_cues"]),
+        leave_complements=dict(d["leave_complements"]),
+        leave_not=frozenset(d["leave_not_displacement"]),
+        people=frozenset(d["people_nouns"]),
+        non_people=frozenset(d["non_people_nouns"]),
+        suffixes=tuple(d["agentive_suffixes"]),
+        units=re.compile(r"^[\s-]*(?:and[\s-]+a[\s-]+half[\s-]+)?(?:" + _alternation(d["units"]) + r")(?![\w])",
+                         re.IGNORECASE),
+        before_not=re.compile(r"(?:^|[\s(])(?:" + _alternation(d["before_not_count"]) + r")\s*$", re.IGNORECASE),
+        ages=tuple(d["age_suffixes"]),
+        qualifiers=re.compile(r"(?:^|(?<=[\s(\"'“‘]))(" + _alternation(q["phrase"] for q in d["qualifiers"])
+                              + r")\s+$", re.IGNORECASE),
+        qualifier_info={q["phrase"]: (q["qualifier"], q["bounds"]) for q in d["qualifiers"]},
+        vague_re=re.compile(r"(?<![\w])(?:" + "|".join(vague_alts) + r")(?![\w])", re.IGNORECASE),
+        vague=vague,
+        approximate_scales=tuple(d["approximate_scales"]),
+        hedges=re.compile(r"\b(?:" + _alternation(d["hedges"]) + r")\b", re.IGNORECASE),
+        negators=frozenset(d["negators"]),
+        modals=frozenset(d["modals"]),
+        hypothetical=frozenset(d["hypothetical_verbs"]),
+        reporting=frozenset(d["reporting_verbs"]),
+        background_nouns=frozenset(d["background_nouns"]),
+        background_phrases=re.compile(r"\b(?:" + _alternation(d["background_phrases"]) + r")\b", re.IGNORECASE),
+    )
+
+
+# ---------------------------------------------------------------- figures in the text
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int            # span start, with the qualifier
+    num_start: int
+    num_end: int
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    countable: bool       # False: "a handful", recognised but given no figure
+    word: str             # the number as written
+
+
+def _bounds(value: int, bounds: str) -> tuple[int | None, int | None]:
+    return {"low": (value, None), "high": (None, value), "both": (value, value)}.get(bounds, (None, None))
+
+
+def _read_figures(text: str) -> list[_Figure]:
+    lex = _lex()
+    out: list[_Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in lex.vague_re.finditer(text):
+        entry = lex.vague[m.group().lower()]
+        out.append(_Figure(m.start(), m.start(), m.end(), int(entry["value"]), entry["low"], entry["high"],
+                           "vague", bool(entry["count"]), m.group()))
+        taken.append((m.start(), m.end()))
+    matches = [m for m in number_regex().finditer(text)
+               if not any(s <= m.start() < e for s, e in taken)]
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        value = parse_number(m.group())
+        i += 1
+        if value is None or re.search(r"\.\d", m.group()) and not re.search(r"[a-z]", m.group(), re.I):
+            continue  # "3.5" alone is a measure, not people
+        start, end = m.start(), m.end()
+        # a range: "between 30 and 40", "30 to 40", "30-40", "two or three"
+        if i < len(matches):
+            gap = text[end:matches[i].start()]
+            before = text[max(0, start - 8):start].lower()
+            joined = re.fullmatch(r"\s*(?:-|–|to|or)\s*", gap) or (
+                re.fullmatch(r"\s+and\s+", gap) and before.endswith("between "))
+            second = parse_number(matches[i].group())
+            if joined and second is not None and second > value:
+                span_start = start - 8 if before.endswith("between ") else start
+                out.append(_Figure(span_start, start, matches[i].end(), value, value, second, "range", True,
+                                   text[start:matches[i].end()]))
+                i += 1
+                continue
+        qual = lex.qualifiers.search(text[max(0, start - 30):start])
+        qualifier: Qualifier = "exact"
+        bounds = "both"
+        span_start = start
+        if qual:
+            qualifier, bounds = lex.qualifier_info[qual.group(1).lower()]  # type: ignore[assignment]
+            span_start = start - (len(text[max(0, start - 30):start]) - qual.start(1))
+        elif any(s in m.group().lower() for s in lex.approximate_scales):
+            qualifier, bounds = "about", "none"
+        low, high = _bounds(value, bounds)
+        out.append(_Figure(span_start, start, end, value, low, high, qualifier, True, m.group()))
+    out.sort(key=lambda f: f.num_start)
+    return out
+
+
+def _is_measure(text: str, fig: _Figure, lex: _Lex) -> bool:
+    after = text[fig.num_end:fig.num_end + 40]
+    before = text[max(0, fig.num_start - 25):fig.num_start]
+    if fig.qualifier != "vague" and lex.units.match(after):
+        return True
+    if after.startswith("%") or any(after.lower().startswith(a) for a in lex.ages):
+        return True
+    if fig.start == fig.num_start and lex.before_not.search(before):
+        return True
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", fig.word) and fig.qualifier == "exact")
+
+
+# ---------------------------------------------------------------- syntax
+
+def _segments(ctx: Context) -> list[tuple[int, int]]:
+    """Sentences, also cut at line breaks (a headline is never part of the first sentence)."""
+    out: list[tuple[int, int]] = []
+    for sent in ctx.doc.sents:
+        s, text = sent.start_char, sent.text
+        for piece in re.finditer(r"[^\n]+", text):
+            if piece.group().strip():
+                out.append((s + piece.start(), s + piece.end()))
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _inside(tok: Token, seg: tuple[int, int]) -> bool:
+    return seg[0] <= tok.idx < seg[1]
+
+
+def _is_people(noun: Token, lex: _Lex) -> bool:
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    if lemma in lex.non_people or low in lex.non_people:
+        return False
+    if lemma in lex.people or low in lex.people or lemma in lex.troops or low in lex.troops:
+        return True
+    if noun.ent_type_ == "NORP":
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and low.endswith(lex.suffixes)
+
+
+def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -> Token | None:
+    """'6,500 people' -> people; 'thousands of others' -> others; 'two of the jihadists'."""
+    head = anchor.head
+    while head.like_num and head is not head.head and head.i > anchor.i:
+        head = head.head  # "three hundred thousand people"
+    if (anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
+            and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - anchor.i <= 5 and _inside(head, seg)):
+        return head
+    after = doc.text[fig.num_end:fig.num_end + 6]
+    if re.match(r"\s+of\s", after):
+        of_tok = next((t for t in doc[anchor.i + 1:anchor.i + 3] if t.lower_ == "of"), None)
+        if of_tok is not None:
+            for t in doc[of_tok.i + 1:of_tok.i + 8]:
+                if not _inside(t, seg) or t.pos_ in ("VERB", "AUX", "PUNCT") and t.text not in ("-",):
+                    break
+                if t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _lex().people:
+                    return t
+    if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num and fig.qualifier != "vague":
+        return anchor
+    return None
+
+
+def _verb_above(tok: Token, seg: tuple[int, int], steps: int = 6) -> tuple[Token | None, list[Token]]:
+    """The nearest verb (or predicative adjective) above ``tok``, and the nouns passed on the way."""
+    nouns: list[Token] = []
+    t = tok
+    for _ in range(steps):
+        h = t.head
+        if h is t or not _inside(h, seg):
+            return None, nouns
+        if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("ROOT", "conj", "ccomp", "acomp")):
+            return h, nouns
+        if h.pos_ in ("NOUN", "PROPN"):
+            nouns.append(h)
+        t = h
+    return None, nouns
+
+
+def _near_lemmas(tok: Token, depth: int = 2) -> set[str]:
+    out: set[str] = set()
+    frontier = [tok]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                out.add(c.lemma_.lower())
+                out.add(c.lower_)
+                nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma == "leave":
+        for c in list(verb.children) + list(arg.children):
+            if c.lemma_.lower() in lex.leave_complements or c.lower_ in lex.leave_complements:
+                return lex.leave_complements.get(c.lower_) or lex.leave_complements[c.lemma_.lower()]
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.leave_not for c in verb.children):
+            return None
+        return "displaced"
+    near = _near_lemmas(verb)
+    for p_verb, words, kind in lex.phrases:
+        if lemma == p_verb and near & words:
+            return kind
+    if lemma in lex.cue:
+        return lex.cue[lemma]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "prt", "advmod") and c.lemma_.lower() in lex.cue:
+            return lex.cue[c.lemma_.lower()]
+    # "the death toll rose to 50": the subject names the kind
+    if arg.dep_ not in ("nsubj", "nsubjpass"):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for t in c.subtree:
+                    if t.lemma_.lower() in ("toll", "death", "dead", "fatality"):
+                        return "killed"
+                    if t.lemma_.lower() in ("injury", "wounded", "injured"):
+                        return "injured"
+    return None
+
+
+def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
+          figure_anchors: set[int], lex: _Lex) -> tuple[str | None, Token | None]:
+    arg = noun if noun is not None else anchor
+    verb, path_nouns = _verb_above(arg, seg)
+    kind: str | None = None
+    for n in path_nouns:  # "the deaths of 12 people", "the release of 283 prisoners"
+        if n.lemma_.lower() in lex.cue:
+            kind = lex.cue[n.lemma_.lower()]
+            break
+    if kind is None and verb is not None:
+        kind = _kind_at_verb(verb, arg, lex)
+    if kind is None and noun is not None:
+        for c in noun.children:  # "11 people killed", "four people dead"
+            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in lex.cue:
+                kind = lex.cue[c.lemma_.lower()]
+                break
+        if kind is None and noun.lemma_.lower() in lex.cue and noun.i != anchor.i:
+            kind = lex.cue[noun.lemma_.lower()]  # "50 refugees", "12 hostages", "30 deaths"
+    if noun is not None and (noun.lemma_.lower() in lex.troops or noun.lower_ in lex.troops):
+        if kind not in lex.troops_overridden_by:
+            kind = "troops"
+    if kind is None and noun is not None and _is_people(noun, lex):
+        kind = _window_cue(doc, anchor, seg, figure_anchors, lex)
+    return kind, verb
+
+
+def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: set[int], lex: _Lex) -> str | None:
+    """When the parse links the figure to nothing, the nearest cue verb in its clause."""
+    best: tuple[int, str] | None = None
+    for t in doc[max(0, anchor.i - 5):anchor.i + 13]:
+        if not _inside(t, seg) or t.pos_ != "VERB" or t.lemma_.lower() not in lex.cue:
+            continue
+        lo, hi = sorted((t.i, anchor.i))
+        if any(lo < i < hi for i in figure_anchors):
+            continue
+        dist = abs(t.i - anchor.i)
+        if best is None or dist < best[0]:
+            best = (dist, lex.cue[t.lemma_.lower()])
+    return best[1] if best else None
+
+
+def _ancestors(tok: Token, seg: tuple[int, int]) -> list[Token]:
+    out: list[Token] = []
+    t = tok
+    while t.head is not t and _inside(t.head, seg) and len(out) < 12:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _status(verb: Token | None, noun: Token | None, seg: tuple[int, int], lex: _Lex) -> str:
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"
+    if verb is None:
+        return "asserted"
+    chain = [verb, *_ancestors(verb, seg)]
+    if any(c.dep_ == "neg" for c in verb.children) or any(t.lemma_.lower() in lex.negators for t in chain):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in lex.modals for c in verb.children):
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return "hypothetical"
+    for t in chain[1:4]:
+        if t.lemma_.lower() in lex.reporting:
+            break
+        if t.lemma_.lower() in lex.hypothetical:
+            return "hypothetical"
+    return "asserted"
+
+
+# ---------------------------------------------------------------- links to other extractors
+
+def _verb_of_time(ctx: Context, te: TimeExpression, seg: tuple[int, int]) -> Token | None:
+    span = ctx.doc.char_span(te.start, te.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb, _ = _verb_above(span.root, seg)
+    return verb if verb is not None else (span.root if span.root.pos_ == "VERB" else None)
+
+
+def _period(ctx: Context, verb: Token | None, seg: tuple[int, int], times: Sequence[TimeExpression],
+            lex: _Lex) -> Period | None:
+    here = [t for t in times if seg[0] <= t.start < seg[1] and t.date_start and t.date_end]
+    if not here:
+        return None
+    chosen: TimeExpression | None = None
+    linked = []
+    for te in here:
+        tv = _verb_of_time(ctx, te, seg)
+        linked.append((te, tv))
+        if verb is None or tv is None:
+            continue
+        group = {verb.i, *(c.i for c in verb.conjuncts)}
+        if tv.i in group or (tv.lemma_.lower() not in lex.reporting and tv.i in {a.i for a in _ancestors(verb, seg)}):
+            chosen = te
+            break
+    if chosen is None and len(here) == 1:
+        te, tv = linked[0]
+        if tv is None or tv.lemma_.lower() not in lex.reporting or (verb is not None and tv.i == verb.i):
+            chosen = te
+    if chosen is None or chosen.date_start is None or chosen.date_end is None:
+        return None
+    return Period(start=chosen.date_start, end=chosen.date_end)
+
+
+def _place(ctx: Context, seg: tuple[int, int], at: int, places: Sequence[Place]) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for p in places:
+        for m in p.mentions:
+            if m.field != "text" or not (seg[0] <= m.start < seg[1]):
+                continue
+            if re.match(r"['’]s\b", ctx.text[m.end:m.end + 3]):
+                continue  # "France's jihadists": a nationality, not where
+            key = (_PRECISION_RANK.get(p.precision, 5), abs(m.start - at), p.name)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+def _actor_at(start: int, end: int, actors: Sequence[Actor]) -> str | None:
+    for a in actors:
+        for m in a.mentions:
+            if m.field == "text" and m.start < end and start < m.end:
+                return a.name
+    return None
+
+
+def _claimed_by(ctx: Context, fig_start: int, verb: Token | None, seg: tuple[int, int],
+                actors: Sequence[Actor], quotes: Sequence[Quote], lex: _Lex) -> str | None:
+    for q in quotes:
+        if q.field == "text" and q.start <= fig_start < q.end and q.speaker is not None:
+            s = q.speaker
+            return _actor_at(s.start, s.end, actors) or s.name or s.organization
+    ancestors = {a.i for a in _ancestors(verb, seg)} if verb is not None else set()
+    found: list[tuple[int, str]] = []
+    for t in ctx.doc[_tokens(ctx.doc, seg[0], seg[1])[0].i:] if seg[1] > seg[0] else []:
+        if t.idx >= seg[1]:
+            break
+        lemma = "according" if t.lower_ == "according" else t.lemma_.lower()
+        if lemma not in lex.reporting:
+            continue
+        source: Token | None = None
+        if lemma == "according":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        else:
+            source = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if source is None:
+            continue
+        sub = list(source.subtree)
+        name = _actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text), actors)
+        if name:
+            found.append((0 if t.i in ancestors else 1 + abs(t.idx - fig_start) // 1000, name))
+    return min(found)[1] if found else None
+
+
+def _scope(verb: Token | None, noun: Token | None, seg_text: str, period: Period | None,
+           published: date | None, seg: tuple[int, int], lex: _Lex) -> str:
+    if lex.background_phrases.search(seg_text):
+        return "background"
+    if period is not None and published is not None:
+        if date.fromisoformat(period.end) < published - timedelta(days=365):
+            return "background"
+        if date.fromisoformat(period.start) < published - timedelta(days=365):
+            return "background"  # "since 2014": a running total
+    if verb is None or period is not None:
+        return "event"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.background_nouns:
+        return "background"  # "a war which has left ..."
+    if perfect and any(s.lemma_.lower() in lex.background_nouns for s in subjects):
+        return "background"  # "the conflict has displaced 6 million"
+    return "event"
+
+
+# ---------------------------------------------------------------- the extractor
+
+def _what(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    return noun.text if noun.pos_ == "PROPN" or noun.ent_type_ == "NORP" else noun.lower_
+
+
+def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[TimeExpression],
+                   actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Count]:
+    """Every figure about people or forces in ``ctx`` (spans in doc offsets)."""
+    lex = _lex()
+    doc, text = ctx.doc, ctx.text
+    skip_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SKIP_ENTS]
+    skip_spans += [(t.start, t.end) for t in times if t.precision != "unknown"]
+    figures = _read_figures(text)
+    anchors: dict[int, Token] = {}
+    for f in figures:
+        toks = _tokens(doc, f.num_start, f.num_end)
+        if toks:
+            anchors[f.num_start] = toks[-1]
+    anchor_ids = {t.i for t in anchors.values()}
+    segments = _segments(ctx)
+    last_what: dict[tuple[int, int], str] = {}
+    out: list[Count] = []
+    for f in figures:
+        anchor = anchors.get(f.num_start)
+        seg = next((s for s in segments if s[0] <= f.num_start < s[1]), None)
+        if anchor is None or seg is None or _is_measure(text, f, lex):
+            continue
+        if any(s < f.num_end and f.num_start < e for s, e in skip_spans):
+            continue
+        noun = _counted_noun(doc, anchor, f, seg)
+        if noun is not None and (noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people):
+            continue
+        what = _what(noun) if noun is not None and _is_people(noun, lex) else None
+        more = re.match(r"\s+more\b", text[f.num_end:f.num_end + 6])
+        if what is None and noun is None:
+            what = last_what.get(seg)
+        if what is not None and noun is not None:
+            last_what[seg] = what
+        if not f.countable:
+            continue
+        kind, verb = _kind(doc, anchor, noun, seg, anchor_ids - {anchor.i}, lex)
+        if kind is None:
+            if noun is None or not _is_people(noun, lex) or f.value < 2:
+                continue
+            kind = "other"
+        if noun is not None and not _is_people(noun, lex) and kind == "other":
+            continue
+        # the span: qualifier + number + counted noun, or "+ more", or the verb before a bare number
+        start, end = f.start, f.num_end
+        if noun is not None and noun.idx >= f.num_end and noun.idx - f.num_end <= 60:
+            end = noun.idx + len(noun.text)
+        elif more:
+            end = f.num_end + more.end()
+        elif noun is None and verb is not None and verb.i < anchor.i and not text[verb.idx + len(verb.text):start].strip():
+            start = verb.idx
+        status = _status(verb, noun, seg, lex)
+        period = None if status == "hypothetical" else _period(ctx, verb, seg, times, lex)
+        seg_text = text[seg[0]:seg[1]]
+        out.append(Count(
+            kind=kind,  # type: ignore[arg-type]
+            value=f.value, low=f.low, high=f.high, qualifier=f.qualifier,
+            what=what or "people", text=text[start:end], start=start, end=end,
+            place=_place(ctx, seg, f.num_start, places), period=period,
+            scope=_scope(verb, noun, seg_text, period, ctx.published, seg, lex),  # type: ignore[arg-type]
+            status=status,  # type: ignore[arg-type]
+            hedged=bool(lex.hedges.search(seg_text)) or "estimated" in text[f.start:f.num_start].lower(),
+            claimed_by=_claimed_by(ctx, f.num_start, verb, seg, actors, quotes, lex),
+        ))
+    out += _zero_counts(ctx, segments, places, actors, quotes, lex)
+    return _drop_headline_repeats(ctx, out)
+
+
+def _zero_counts(ctx: Context, segments: list[tuple[int, int]], places: Sequence[Place],
+                 actors: Sequence[Actor], quotes: Sequence[Quote], lex: _Lex) -> list[Count]:
+    """'no civilians were killed', 'denied that any civilians were killed': a negated zero."""
+    out: list[Count] = []
+    for tok in ctx.doc:
+        if tok.lower_ not in ("no", "any") or tok.dep_ != "det" or not _is_people(tok.head, lex):
+            continue
+        noun = tok.head
+        seg = next((s for s in segments if s[0] <= tok.idx < s[1]), None)
+        if seg is None:
+            continue
+        verb, _ = _verb_above(noun, seg)
+        if verb is None:
+            continue
+        kind = _kind_at_verb(verb, noun, lex)
+        if kind is None or _status(verb, noun, seg, lex) != "negated":
+            continue
+        start, end = tok.idx, noun.idx + len(noun.text)
+        out.append(Count(kind=kind, value=0, low=0, high=0, qualifier="exact",  # type: ignore[arg-type]
+                         what=_what(noun) or "people", text=ctx.text[start:end], start=start, end=end,
+                         place=_place(ctx, seg, start, places), status="negated",
+                         claimed_by=_claimed_by(ctx, start, verb, seg, actors, quotes, lex)))
+    return out
+
+
+def _drop_headline_repeats(ctx: Context, counts: list[Count]) -> list[Count]:
+    body_kinds: set[CountKind] = {c.kind for c in counts if not ctx.in_title(c.start)}
+    seen: set[tuple[int, int]] = set()
+    out: list[Count] = []
+    for c in sorted(counts, key=lambda c: c.start):
+        if (c.start, c.end) in seen or (ctx.in_title(c.start) and c.kind in body_kinds):
+            continue
+        seen.add((c.start, c.end))
+        out.append(c)
+    return out

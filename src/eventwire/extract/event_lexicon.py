@@ -1,0 +1,263 @@
+"""The event taxonomy (``data/taxonomy.json``) compiled for matching.
+
+The taxonomy is data: types, subtypes, their ACLED and PLOVER mapping, trigger
+lexicons and instrument cues. This module turns it into lookups over spaCy
+tokens and finds trigger occurrences in a sentence. It decides nothing about
+events; ``events.py`` does.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from eventwire.errors import DataFileError
+
+TAXONOMY_FILE = "taxonomy.json"
+
+# Trigger kinds: "specific" names its type and subtype; "remote" says a strike or
+# explosion happened (subtype from instrument cues); "harm" says people were hurt
+# (type from the rest of the clause).
+SPECIFIC, REMOTE, HARM = "specific", "remote", "harm"
+
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: what a word (or phrase) means when it is a trigger."""
+
+    type: str
+    subtype: str | None
+    kind: str  # SPECIFIC, REMOTE or HARM
+    weak: bool
+    pos: str  # "verb", "noun" or "any"
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence: its entry and its tokens (head first)."""
+
+    entry: Entry
+    head: Token
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    version: str
+    raw: dict[str, Any]
+    single: dict[str, tuple[Entry, ...]]
+    phrases: tuple[Entry, ...]
+    instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # type -> subtype -> cues
+    remote_defaults: dict[str, str]
+    context_words: frozenset[str]
+    armed_actor_types: frozenset[str]
+    people_words: frozenset[str]
+    place_words: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    historical_min_days: int = 180
+
+    def type_info(self, type_: str) -> dict[str, Any]:
+        info: dict[str, Any] = self.raw["types"][type_]
+        return info
+
+    def subtype_info(self, type_: str, subtype: str) -> dict[str, Any]:
+        info: dict[str, Any] = self.type_info(type_)["subtypes"][subtype]
+        return info
+
+    def count_kinds(self, type_: str) -> frozenset[str]:
+        return frozenset(self.type_info(type_).get("count_kinds", []))
+
+    def role(self, type_: str, position: str) -> str | None:
+        roles: dict[str, str | None] = self.type_info(type_).get("roles", {})
+        return roles.get(position)
+
+    def default_subtype(self, type_: str) -> str | None:
+        info = self.type_info(type_)
+        if "default_subtype" in info:
+            return str(info["default_subtype"])
+        subs = list(info["subtypes"])
+        return subs[0] if len(subs) == 1 else None
+
+    def requires(self, type_: str, subtype: str | None) -> dict[str, Any]:
+        if subtype is None:
+            return {}
+        req: dict[str, Any] = self.subtype_info(type_, subtype).get("requires", {})
+        return req
+
+    def acled(self, type_: str, subtype: str | None) -> tuple[str | None, str | None]:
+        """ACLED (event type, sub-event type) for a taxonomy type and subtype."""
+        info = self.type_info(type_)
+        event_type = info["acled"].get("event_type")
+        sub = None
+        if subtype is not None:
+            sub = self.subtype_info(type_, subtype)["acled"].get("sub_event_type")
+        return event_type, sub
+
+    def plover(self, type_: str, subtype: str | None) -> tuple[str | None, str | None]:
+        """PLOVER (event type, mode) for a taxonomy type and subtype."""
+        info = self.type_info(type_)["plover"]
+        if subtype is not None:
+            info = self.subtype_info(type_, subtype).get("plover", info)
+        return info.get("event_type"), info.get("mode")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("-", " - ").split())
+
+
+def _compile(raw: dict[str, Any]) -> Taxonomy:
+    single: dict[str, list[Entry]] = {}
+    phrases: list[Entry] = []
+
+    def add(entry: Entry) -> None:
+        if len(entry.words) == 1:
+            single.setdefault(entry.words[0], []).append(entry)
+        else:
+            phrases.append(entry)
+
+    instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    for type_, tinfo in raw["types"].items():
+        for sub, sinfo in tinfo["subtypes"].items():
+            trig = sinfo.get("triggers", {})
+            weak = set(trig.get("weak", []))
+            for w in trig.get("verbs", []):
+                add(Entry(type_, sub, SPECIFIC, w in weak, "verb", _words(w)))
+            for w in trig.get("nouns", []):
+                add(Entry(type_, sub, SPECIFIC, w in weak, "noun", _words(w)))
+            for w in trig.get("phrases", []):
+                add(Entry(type_, sub, SPECIFIC, False, "any", _words(w)))
+            listed = set(trig.get("verbs", [])) | set(trig.get("nouns", []))
+            for w in weak - listed:
+                add(Entry(type_, sub, SPECIFIC, True, "any", _words(w)))
+            if "instruments" in sinfo:
+                instruments.setdefault(type_, {})[sub] = tuple(_words(c) for c in sinfo["instruments"])
+        gen = tinfo.get("generic_triggers")
+        if gen:
+            gweak = set(gen.get("weak", []))
+            for w in gen.get("verbs", []):
+                add(Entry(type_, None, REMOTE, w in gweak, "verb", _words(w)))
+            for w in gen.get("nouns", []):
+                add(Entry(type_, None, REMOTE, w in gweak, "noun", _words(w)))
+    harm = raw["harm_triggers"]
+    for w in harm["verbs"]:
+        add(Entry("violence_against_civilians", None, HARM, True, "verb", _words(w)))
+    for w in harm["nouns"]:
+        add(Entry("violence_against_civilians", None, HARM, True, "noun", _words(w)))
+
+    cues = {k: frozenset(v) for k, v in raw["modality_cues"].items() if isinstance(v, list)}
+    remote_defaults = dict(raw["types"]["remote_violence"]["generic_triggers"].get("defaults", {}))
+    return Taxonomy(
+        version=str(raw["version"]),
+        raw=raw,
+        single={k: tuple(v) for k, v in single.items()},
+        # longest phrases first so that "take back to" wins over "take back"
+        phrases=tuple(sorted(phrases, key=lambda e: -len(e.words))),
+        instruments=instruments,
+        remote_defaults=remote_defaults,
+        context_words=frozenset(raw["context_cues"]["words"]),
+        armed_actor_types=frozenset(raw["context_cues"]["armed_actor_types"]),
+        people_words=frozenset(raw["people_words"]),
+        place_words=frozenset(raw["place_words"]),
+        occurrence_verbs=frozenset(raw["occurrence_verbs"]["lemmas"]),
+        cues=cues,
+        historical_min_days=int(raw["modality_cues"]["historical_min_days"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The packaged taxonomy, parsed once per process."""
+    path = resources.files("eventwire.data").joinpath(TAXONOMY_FILE)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return _compile(raw)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise DataFileError(path=str(path), detail=f"{type(err).__name__}: {err}") from err
+
+
+def _forms(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _pos_ok(entry: Entry, tok: Token) -> bool:
+    if entry.pos == "verb":
+        return tok.pos_ in _VERB_POS
+    if entry.pos == "noun":
+        return tok.pos_ in _NOUN_POS or tok.tag_ == "VBG"
+    return True
+
+
+def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tuple[Token, ...] | None:
+    """Contiguous match on lemma or surface form, or a verb with its particle."""
+    n = len(words)
+    if i + n <= len(toks) and all(w in _forms(toks[i + k]) for k, w in enumerate(words)):
+        return tuple(toks[i : i + n])
+    first = toks[i]
+    if n == 2 and words[0] in _forms(first) and first.pos_ in _VERB_POS:
+        for child in first.children:
+            if child.dep_ in ("prt", "advmod") and words[1] in _forms(child):
+                return (first, child)
+    return None
+
+
+def _phrase_head(tokens: tuple[Token, ...]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
+    """Every trigger occurrence in ``span``; phrases first, a token used once."""
+    toks = list(span)
+    used: set[int] = set()
+    hits: list[Hit] = []
+    for i in range(len(toks)):
+        for entry in taxonomy.phrases:
+            got = _match_phrase(entry.words, toks, i)
+            if got is None or any(t.i in used for t in got):
+                continue
+            hits.append(Hit(entry, _phrase_head(got), got))
+            used.update(t.i for t in got)
+            break
+    for tok in toks:
+        # "according to" is attribution; its lemma would otherwise hit "accord"
+        if tok.i in used or tok.lower_ == "according":
+            continue
+        lemma, lower = _forms(tok)
+        for key in dict.fromkeys((lower, lemma)):
+            entries = [e for e in taxonomy.single.get(key, ()) if _pos_ok(e, tok)]
+            if entries:
+                # several entries (e.g. a specific and a generic sense): keep all, the
+                # clause decides; specific entries first.
+                for e in sorted(entries, key=lambda e: e.kind != SPECIFIC):
+                    hits.append(Hit(e, tok, (tok,)))
+                used.add(tok.i)
+                break
+    return hits
+
+
+def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[int, str]]:
+    """(token index, subtype) for each instrument cue of ``type_`` in ``span``."""
+    table = taxonomy.instruments.get(type_, {})
+    toks = list(span)
+    out: list[tuple[int, str]] = []
+    for i in range(len(toks)):
+        for sub, cues in table.items():
+            for words in cues:
+                if _match_phrase(words, toks, i) is not None:
+                    out.append((toks[i].i, sub))
+                    break
+    return out

@@ -1,0 +1,393 @@
+"""Linking an event draft to the upstream records: actors, places, dates,
+counts, attribution.
+
+Every upstream record carries doc offsets; a record belongs to the event whose
+trigger is nearest to it in the dependency tree of the sentence (a time that
+hangs off "said" dates the report, not the happening). Fallbacks, in order, are
+spelled out in each function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extract.context import Context
+from eventwire.extract.event_lexicon import Taxonomy, instrument_cues
+from eventwire.extract.event_syntax import (
+    Unit,
+    anchor_verb,
+    governing_verbs,
+    is_passive,
+    objects_of,
+    prep_objects,
+    subject_of,
+    tree_distance,
+)
+from eventwire.schema import Actor, Count, EventDate, Place, Quote, TimeExpression
+
+if TYPE_CHECKING:
+    from eventwire.extract.events import Draft
+
+_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+_STATE_TYPES = {"state_military", "government", "police"}
+
+
+@dataclass(frozen=True)
+class Linker:
+    """The upstream records of one article, indexed by doc offsets."""
+
+    tax: Taxonomy
+    actor_mentions: tuple[tuple[int, int, Actor], ...]
+    place_mentions: tuple[tuple[int, int, Place], ...]
+    places: dict[str, Place]
+    times: tuple[TimeExpression, ...]
+    counts: tuple[Count, ...]
+    quotes: tuple[Quote, ...]
+    main_place: str | None
+    civilians: str | None
+
+    @classmethod
+    def build(cls, ctx: Context, *, actors: Sequence[Actor], places: Sequence[Place],
+              times: Sequence[TimeExpression], counts: Sequence[Count], quotes: Sequence[Quote],
+              tax: Taxonomy) -> Linker:
+        am = tuple(sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: x[0]))
+        pm = tuple(sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0]))
+        civ = next((a.name for a in actors if a.type == "civilians"), None)
+        return cls(tax, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
+                   tuple(quotes), _main_place(places), civ)
+
+    # --- lookups -----------------------------------------------------------------
+
+    def actor_of(self, tok: Token | None, unit: Unit) -> str | None:
+        """The actor a noun phrase names: a mention holding its head, else the
+        mention inside the phrase nearest to the head."""
+        if tok is None:
+            return None
+        t0, t1 = unit.tok_start(tok), unit.tok_end(tok)
+        for s, e, a in self.actor_mentions:
+            if s < t1 and t0 < e:
+                return a.name
+        a0, a1 = unit.subtree_range(tok)
+        best: tuple[int, str] | None = None
+        for s, e, a in self.actor_mentions:
+            if a0 <= s and e <= a1:
+                dist = abs(s - t0)
+                if best is None or dist < best[0]:
+                    best = (dist, a.name)
+        return best[1] if best else None
+
+    def actor_type(self, name: str | None) -> str | None:
+        for _s, _e, a in self.actor_mentions:
+            if a.name == name:
+                return a.type
+        return None
+
+    def armed_actor_in(self, start: int, end: int) -> bool:
+        return any(start <= s < end and a.type in self.tax.armed_actor_types for s, _e, a in self.actor_mentions)
+
+    def place_in(self, start: int, end: int) -> bool:
+        return any(start <= s and e <= end for s, e, _p in self.place_mentions)
+
+    def time_in(self, start: int, end: int) -> bool:
+        return any(start <= t.start and t.end <= end for t in self.times)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """True when place ``outer`` (a country or admin area) holds ``inner``."""
+        po, pi = self.places.get(outer), self.places.get(inner)
+        if po is None or pi is None or po.country is None:
+            return False
+        if po.precision == "country":
+            return pi.country == po.country
+        if po.precision == "admin1":
+            return pi.country == po.country and pi.admin1 in (po.admin1, po.name)
+        return False
+
+    def victims(self, anchor: Token, unit: Unit) -> str | None:
+        """'civilians' or 'armed' for the people a harm verb hurt, else None."""
+        cands = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+        subj = subject_of(anchor)
+        if is_passive(anchor) and subj is not None:
+            cands.append(subj)
+        for c in cands:
+            name = self.actor_of(c, unit)
+            atype = self.actor_type(name)
+            if atype == "civilians" or c.lemma_.lower() in _CIVILIAN_WORDS:
+                return "civilians"
+            if atype in self.tax.armed_actor_types or c.lemma_.lower() in _ARMED_WORDS:
+                return "armed"
+            if atype == "person":
+                return "civilians"
+        return None
+
+    def perpetrator_armed(self, anchor: Token, unit: Unit) -> bool:
+        subj = subject_of(anchor)
+        agents = prep_objects(anchor, {"by"})
+        who = agents if is_passive(anchor) else ([subj] if subj is not None else [])
+        for w in who:
+            atype = self.actor_type(self.actor_of(w, unit))
+            if atype in self.tax.armed_actor_types or w.lemma_.lower() in _ARMED_WORDS:
+                return True
+        return False
+
+    def state_actor_subject(self, anchor: Token, unit: Unit) -> bool:
+        subj = subject_of(anchor)
+        if subj is None or is_passive(anchor):
+            return False
+        return self.actor_type(self.actor_of(subj, unit)) in ("state_military", "government")
+
+
+_CIVILIAN_WORDS = {"civilian", "resident", "villager", "child", "woman", "people", "family", "worker",
+                   "student", "passenger", "patient", "farmer", "journalist", "pilgrim", "worshipper"}
+_ARMED_WORDS = {"soldier", "troop", "fighter", "militant", "rebel", "insurgent", "jihadist", "gunman",
+                "policeman", "officer", "militiaman", "combatant", "commander", "extremist"}
+
+
+def _main_place(places: Sequence[Place]) -> str | None:
+    """The article's main place: the most mentioned point-like place."""
+    best: tuple[int, int, str] | None = None
+    for p in places:
+        if p.precision not in ("point", "admin2") or not p.mentions:
+            continue
+        key = (len(p.mentions), -min(m.start for m in p.mentions), p.name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+# --- word classes ------------------------------------------------------------------
+
+
+def is_people(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    """A group of persons: a people word, a number, or a person/group actor."""
+    if tok.lemma_.lower() in tax.people_words or tok.lower_ in tax.people_words:
+        return True
+    if tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    name = linker.actor_of(tok, unit)
+    if name is None:
+        return False
+    s, e = unit.tok_start(tok), unit.tok_end(tok)
+    # the head itself must be inside an actor mention (not a place in its subtree)
+    return any(ms < e and s < me for ms, me, _a in linker.actor_mentions)
+
+
+def is_place_like(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    if tok.lemma_.lower() in tax.place_words or tok.lower_ in tax.place_words:
+        return True
+    s, e = unit.tok_start(tok), unit.tok_end(tok)
+    if any(ps < e and s < pe for ps, pe, _p in linker.place_mentions):
+        return True
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def nearest_instrument(tok: Token, unit: Unit, units: Sequence[Unit], tax: Taxonomy, type_: str,
+                       *, window: int) -> str | None:
+    """Subtype of the instrument cue nearest to ``tok``: in its sentence when
+    ``window`` is 0, else in the ``window`` sentences either side."""
+    if window == 0:
+        cues = instrument_cues(unit.span, tax, type_)
+        if not cues:
+            return None
+        return min(cues, key=lambda c: abs(c[0] - tok.i))[1]
+    best: tuple[int, str] | None = None
+    for other in units:
+        gap = abs(other.index - unit.index)
+        if gap == 0 or gap > window or other.heading:
+            continue
+        for _i, sub in instrument_cues(other.span, tax, type_):
+            if best is None or gap < best[0]:
+                best = (gap, sub)
+    return best[1] if best else None
+
+
+# --- linking ----------------------------------------------------------------------
+
+
+def _owner(drafts: Sequence[Draft], tok: Token | None) -> Draft | None:
+    if tok is None or not drafts:
+        return None
+    return min(drafts, key=lambda d: min(tree_distance(tok, d.trigger), tree_distance(tok, d.anchor)))
+
+
+def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
+    """The clause's place, else the sentence's most specific, else the article's
+    main place when the sentence says 'the village'/'the town'."""
+    if not drafts:
+        return
+    mine: dict[int, list[tuple[int, Place]]] = {id(d): [] for d in drafts}
+    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if unit.start <= s and e <= unit.end]
+    for s, e, p in in_unit:
+        owner = _owner(drafts, unit.head_of(s, e))
+        if owner is not None:
+            mine[id(owner)].append((s, p))
+    definite = _definite_place_noun(unit, linker.tax)
+    for d in drafts:
+        got = sorted(mine[id(d)], key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
+        if not got and in_unit:
+            pos = unit.tok_start(d.trigger)
+            got = sorted(((s, p) for s, _e, p in in_unit),
+                         key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), abs(sp[0] - pos)))
+        if got:
+            d.place, d.place_own = got[0][1].name, True
+            points = [p.name for _s, p in got if p.precision == got[0][1].precision]
+            d.extra_places = [n for n in dict.fromkeys(points) if n != d.place]
+            coarse = got[0][1].precision in ("country", "admin1", "region")
+            main = linker.places.get(linker.main_place or "")
+            if coarse and main is not None and (unit.in_title or definite) and \
+                    linker.contains(got[0][1].name, main.name):
+                d.place = main.name
+        elif definite and linker.main_place is not None:
+            d.place = linker.main_place
+
+
+def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
+    nouns = tax.cues["definite_place_nouns"]
+    for t in unit.span:
+        if t.lemma_.lower() in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children):
+            return True
+        if t.lemma_.lower() == "stronghold":
+            return True
+    return False
+
+
+def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
+    """A time in the clause dates the event; a time on the verb that reports it
+    ('confirmed on Tuesday that ... were killed') only bounds it from above,
+    except for a statement, whose date is the report's."""
+    if not drafts:
+        return
+    reporting = linker.tax.cues["reporting_verbs"]
+    for te in linker.times:
+        if not (unit.start <= te.start and te.end <= unit.end):
+            continue
+        if te.date_start is None and te.date_end is None:
+            continue
+        head = unit.head_of(te.start, te.end)
+        if head is None:
+            continue
+        verb = anchor_verb(head)
+        own = [d for d in drafts if d.anchor.i == verb.i or _conj(d.anchor, verb)]
+        if own:
+            for d in own:
+                if not d.date_own:
+                    d.date, d.date_own = EventDate(te.date_start, te.date_end, te.precision), True
+            continue
+        governed = [d for d in drafts if verb in list(d.anchor.ancestors)]
+        if governed and verb.lemma_.lower() in reporting:
+            for d in governed:
+                if d.date_own:
+                    continue
+                if d.type == "statement":
+                    d.date, d.date_own = EventDate(te.date_start, te.date_end, te.precision), True
+                elif d.date.end is None:
+                    d.date = EventDate(None, te.date_end, "unknown")
+            continue
+        owner = _owner(drafts, head)
+        if owner is not None and not owner.date_own:
+            owner.date, owner.date_own = EventDate(te.date_start, te.date_end, te.precision), True
+
+
+def _conj(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+_STATUS_FOR = {"asserted": "asserted", "historical": "asserted", "planned": "hypothetical",
+               "possible": "hypothetical", "negated": "negated"}
+
+
+def link_counts(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
+    """Counts of the event's scope, of a kind its type carries and a status that
+    fits its modality, go to the nearest event in the sentence."""
+    for c in linker.counts:
+        if not (unit.start <= c.start and c.end <= unit.end) or c.scope != "event":
+            continue
+        fits = [d for d in drafts if c.kind in linker.tax.count_kinds(d.type)
+                and _STATUS_FOR[d.modality] == c.status]
+        owner = _owner(fits, unit.head_of(c.start, c.end))
+        if owner is not None:
+            owner.counts.setdefault(c.kind, c.value)
+
+
+def attribution(d: Draft, unit: Unit, linker: Linker) -> str | None:
+    """Who claims the event: a quote's speaker covering the trigger, 'according
+    to X', or the subject of a reporting verb above the trigger."""
+    pos = unit.tok_start(d.trigger)
+    for q in linker.quotes:
+        if q.start <= pos < q.end and q.speaker is not None:
+            sp = q.speaker
+            for s, e, a in linker.actor_mentions:
+                if s < sp.end and sp.start < e:
+                    return a.name
+            names = {a.name for _s, _e, a in linker.actor_mentions}
+            for cand in (sp.name, sp.organization):
+                if cand in names:
+                    return cand
+    for t in unit.span:
+        if t.lower_ == "according":
+            for to in t.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        name = linker.actor_of(pobj, unit)
+                        if name is not None:
+                            return name
+    reporting = linker.tax.cues["reporting_verbs"]
+    for g in governing_verbs(d.anchor, limit=5):
+        if g.lemma_.lower() in reporting:
+            subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+            name = linker.actor_of(subj, unit)
+            if name is not None:
+                return name
+    if d.type == "statement":
+        return d.actor1
+    return None
+
+
+def roles(d: Draft, unit: Unit, linker: Linker) -> None:
+    """actor1 (who acts) and actor2 (on whom), from the trigger and its verb."""
+    tax = linker.tax
+    tok, anchor = d.trigger, d.anchor
+    nominal = tok.i != anchor.i
+    passive = is_passive(anchor)
+    subj = subject_of(anchor)
+    a1: list[Token] = []
+    a2: list[Token] = []
+    if nominal:
+        a1 += [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        a1 += prep_objects(tok, {"by", "from"})
+        a2 += prep_objects(tok, {"on", "against", "of"})
+    if passive:
+        a1 += prep_objects(anchor, {"by"})
+        if subj is not None and not (nominal and subj.i == tok.i):
+            (a1 if tax.role(d.type, "passive_subject") == "actor1" else a2).append(subj)
+    elif subj is not None and not (nominal and subj.i == tok.i):
+        a1.append(subj)
+    if tax.role(d.type, "object") == "actor2":
+        a2 += [o for o in objects_of(anchor) if o.dep_ != "pobj" or o.head.lower_ in ("on", "against")]
+    d.actor1 = _first_actor(a1, unit, linker)
+    d.actor2 = _first_actor([t for t in a2 if t.i != tok.i], unit, linker)
+    if d.actor1 is None and d.type in ("displacement", "return"):
+        who = subj if subj is not None else None
+        if who is not None and is_people(who, unit, tax, linker):
+            d.actor1 = linker.civilians
+    if d.actor2 is None and d.type in ("remote_violence", "violence_against_civilians") and \
+            linker.victims(anchor, unit) == "civilians":
+        d.actor2 = linker.civilians
+    if d.actor1 == d.actor2:
+        d.actor2 = None
+    if d.actor1 is None and d.type == "release" and passive and d.attributed_to is not None and \
+            linker.actor_type(d.attributed_to) in _STATE_TYPES | tax.armed_actor_types:
+        d.actor1 = d.attributed_to  # the authority announcing a release made it
+
+
+def _first_actor(toks: Sequence[Token], unit: Unit, linker: Linker) -> str | None:
+    for t in toks:
+        name = linker.actor_of(t, unit)
+        if name is not None:
+            return name
+    return None

@@ -1,0 +1,268 @@
+"""Sentence units and dependency-tree helpers for the event extractor.
+
+The pipeline parses ``title + "\\n\\n" + body`` as one Doc, and the parser
+does not always break a sentence at a paragraph break: a headline without a
+final full stop is glued to the first body sentence, and that parse is poor.
+``sentence_units`` therefore cuts every parser sentence at blank lines and
+re-parses the pieces of a cut sentence on their own (same model, same
+process). Each unit remembers the doc offset of its tokens, so every offset it
+hands back is a doc offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.context import Context
+from eventwire.extract.event_lexicon import Taxonomy
+from eventwire.nlp import parse
+
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n")
+_CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence: doc offsets [start, end) without surrounding space."""
+
+    start: int
+    end: int
+    span: Span
+    offset: int  # doc offset of character 0 of span.doc
+    in_title: bool
+    heading: bool  # an all-capitals crosshead ("CHILDREN FREED")
+    index: int  # position among the article's units
+
+    @property
+    def text(self) -> str:
+        return str(self.span.text)
+
+    def tok_start(self, tok: Token) -> int:
+        return self.offset + int(tok.idx)
+
+    def tok_end(self, tok: Token) -> int:
+        return self.offset + int(tok.idx) + len(tok.text)
+
+    def token_at(self, pos: int) -> Token | None:
+        for tok in self.span:
+            if self.tok_start(tok) <= pos < self.tok_end(tok):
+                return tok
+        return None
+
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens inside doc range [start, end)."""
+        toks = [t for t in self.span if start <= self.tok_start(t) and self.tok_end(t) <= end]
+        if not toks:
+            tok = self.token_at(start)
+            return tok
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.head.i not in ids or t.head.i == t.i:
+                return t
+        return toks[0]
+
+    def subtree_range(self, tok: Token) -> tuple[int, int]:
+        sub = list(tok.subtree)
+        return self.tok_start(sub[0]), self.tok_end(sub[-1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and not text.rstrip().endswith(".")
+
+
+def sentence_units(ctx: Context) -> list[Unit]:
+    """The article's sentences as units, in order (headline first)."""
+    doc = ctx.doc
+    text = ctx.text
+    raw: list[tuple[int, int, Span, int]] = []
+    for sent in doc.sents:
+        s0, s1 = int(sent.start_char), int(sent.end_char)
+        pieces: list[tuple[int, int]] = []
+        pos = s0
+        for m in _PARA.finditer(text, s0, s1):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, s1))
+        pieces = [p for p in (_trim(text, a, b) for a, b in pieces) if p[0] < p[1]]
+        crosses_title = s0 < ctx.body_start < s1
+        if len(pieces) == 1 and not crosses_title:
+            a, b = pieces[0]
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                raw.append((a, b, span, 0))
+            continue
+        # a sentence the parser ran across a paragraph break: parse each piece alone
+        for a, b in pieces:
+            sub = parse(text[a:b])
+            for s in sub.sents:
+                sa, sb = _trim(text, a + int(s.start_char), a + int(s.end_char))
+                if sa < sb:
+                    raw.append((sa, sb, s, a))
+    units: list[Unit] = []
+    for i, (a, b, span, off) in enumerate(raw):
+        units.append(Unit(a, b, span, off, ctx.in_title(a), _is_heading(text[a:b]), i))
+    return units
+
+
+# --- tree helpers -----------------------------------------------------------------
+
+
+def ancestors_inclusive(tok: Token) -> list[Token]:
+    return [tok, *tok.ancestors]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    if a.doc is not b.doc:
+        return 10_000
+    up_a = {t.i: d for d, t in enumerate(ancestors_inclusive(a))}
+    for d_b, t in enumerate(ancestors_inclusive(b)):
+        if t.i in up_a:
+            return up_a[t.i] + d_b
+    return 10_000
+
+
+def anchor_verb(tok: Token) -> Token:
+    """The verb a trigger belongs to: itself if a verb, else the nearest verb above
+    it (a noun trigger's clause), else the sentence root."""
+    t = tok
+    while True:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Subject of a verb, inherited from a coordinated or controlling verb."""
+    t: Token | None = verb
+    for _ in range(4):
+        if t is None:
+            return None
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ in ("acl", "relcl") and t.head.i != t.i:
+            return t.head
+        else:
+            return None
+    return None
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """Direct objects, prepositional objects and agents one level down."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "attr", "oprd", "dative"):
+            out.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    for o in list(out):
+        out.extend(c for c in o.children if c.dep_ == "conj")
+    return out
+
+
+def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def in_conditional(tok: Token) -> bool:
+    """True inside an 'if'/'unless' clause."""
+    for t in ancestors_inclusive(tok):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+    return False
+
+
+def in_relative_clause(tok: Token, anchor: Token) -> bool:
+    """The trigger's own clause is a relative clause describing a noun
+    ('extremists who have been killed')."""
+    return anchor.dep_ == "relcl"
+
+
+def governing_verbs(anchor: Token, limit: int = 4) -> list[Token]:
+    """Verbs (and predicative adjectives) that govern the anchor's clause."""
+    out: list[Token] = []
+    t = anchor
+    for _ in range(limit):
+        if t.head.i == t.i:
+            break
+        if t.dep_ not in _CLAUSAL and t.dep_ not in ("pobj", "prep", "pcomp", "dobj", "acomp"):
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            out.append(t)
+    return out
+
+
+def has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
+    """asserted / planned / possible / negated, or None when the clause is an
+    intention or a blocked happening and no event at all ('want to surrender',
+    'prevented them from leaving'). Historical is decided later from dates."""
+    cues = tax.cues
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    if trigger is not anchor:
+        aux |= {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    govs = governing_verbs(anchor)
+    gov_lemmas = [g.lemma_.lower() for g in govs]
+    # trigger noun under "prepare for"/"plot": the noun's own governor counts
+    if trigger is not anchor:
+        gov_lemmas.insert(0, anchor.lemma_.lower())
+    for g in gov_lemmas[:2]:
+        if g in cues["blocking_governors"] and anchor.dep_ in ("pcomp", "xcomp", "ccomp"):
+            return None
+    if anchor.dep_ in ("xcomp", "pcomp") or trigger is not anchor:
+        for g in gov_lemmas[:1]:
+            if g in cues["intention_governors"]:
+                return None
+            if g in cues["non_event_governors"]:
+                return None
+    if has_neg(anchor) or (trigger is not anchor and has_neg(trigger)):
+        return "negated"
+    if any(g in cues["negation_governors"] for g in gov_lemmas[:2]):
+        return "negated"
+    if aux & cues["possible_aux"]:
+        return "possible"
+    if aux & cues["planned_aux"] or "going" in aux:
+        return "planned"
+    for g in gov_lemmas[:2]:
+        if g in cues["planned_governors"]:
+            return "planned"
+        if g in cues["possible_governors"]:
+            return "possible"
+    for g in govs[:2]:
+        gaux = {c.lower_ for c in g.children if c.dep_ == "aux"}
+        if g.dep_ in ("xcomp", "ccomp") and gaux & cues["planned_aux"]:
+            return "planned"
+    return "asserted"
+
+
+def hedged(unit: Unit, tax: Taxonomy) -> bool:
+    return any(t.lower_ in tax.cues["hedges"] or t.lemma_.lower() in tax.cues["hedges"] for t in unit.span)

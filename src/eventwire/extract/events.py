@@ -1,0 +1,484 @@
+"""Events: typed happenings found clause by clause, linked to actors, places,
+dates and counts, and merged when one happening is told twice.
+
+How a clause becomes an event (docs/events.md has the long version):
+
+1. The article must be about conflict or crisis at all (a context cue or an
+   armed actor somewhere); otherwise there are no events.
+2. In each sentence, triggers from the taxonomy lexicon are found and grouped by
+   the verb they belong to (a noun trigger belongs to the verb above it).
+3. Each group gets one type: the verb's own specific trigger, else a specific
+   noun, else a generic strike word (subtype from instrument cues), else a harm
+   word ("killed") typed by its victims and instruments.
+4. Filters drop what is not a happening: questions, crossheads, conditions,
+   relative-clause descriptions, intentions, weak words without conflict
+   context, arguments of the wrong kind ("released a statement").
+5. The clause's own place, time and counts are linked by dependency distance;
+   attribution comes from quotes, "according to X" and "X said".
+6. Drafts are merged (conjoined verbs, anaphoric re-mentions, headline vs body)
+   and scored.
+
+The spaCy parser and NER are the statistical part; everything here is rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Token
+
+from eventwire.extract.context import Context
+from eventwire.extract.event_lexicon import HARM, REMOTE, SPECIFIC, Hit, Taxonomy, find_triggers, load_taxonomy
+from eventwire.extract.event_linking import (
+    Linker,
+    attribution,
+    is_people,
+    is_place_like,
+    link_counts,
+    link_places,
+    link_times,
+    roles,
+)
+from eventwire.extract.event_syntax import (
+    Unit,
+    anchor_verb,
+    hedged,
+    in_conditional,
+    is_passive,
+    modality_of,
+    objects_of,
+    sentence_units,
+    subject_of,
+)
+from eventwire.schema import Actor, Count, Event, EventDate, Place, Quote, SentenceRef, TimeExpression
+
+__all__ = ["Draft", "extract_events"]
+
+_STATEMENT = "statement"
+_TERRITORY = {"territory_taken", "territory_regained"}
+
+
+@dataclass
+class Draft:
+    """An event under construction (internal; mutable until scored)."""
+
+    unit: Unit
+    trigger: Token
+    anchor: Token
+    type: str
+    subtype: str | None
+    subtype_certain: bool
+    weak: bool
+    modality: str
+    actor1: str | None = None
+    actor2: str | None = None
+    place: str | None = None
+    place_own: bool = False  # the place is named in this sentence
+    date: EventDate = field(default_factory=lambda: EventDate(None, None, "unknown"))
+    date_own: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    attributed_to: str | None = None
+    hedged: bool = False
+    anaphoric: bool = False
+    extra_places: list[str] = field(default_factory=list)
+
+
+def extract_events(
+    ctx: Context,
+    *,
+    actors: Sequence[Actor],
+    places: Sequence[Place],
+    times: Sequence[TimeExpression],
+    counts: Sequence[Count],
+    quotes: Sequence[Quote],
+) -> list[Event]:
+    """Events of one article, in text order, sentences in doc offsets."""
+    tax = load_taxonomy()
+    linker = Linker.build(ctx, actors=actors, places=places, times=times, counts=counts,
+                          quotes=quotes, tax=tax)
+    if not _about_conflict(ctx, actors, tax):
+        return []
+    units = sentence_units(ctx)
+    drafts: list[Draft] = []
+    for unit in units:
+        if unit.heading or unit.text.rstrip().endswith("?"):
+            continue
+        found = _drafts_in_unit(unit, units, tax, linker)
+        link_places(found, unit, linker)
+        link_times(found, unit, linker)
+        link_counts(found, unit, linker)
+        for d in found:
+            d.attributed_to = attribution(d, unit, linker)
+            roles(d, unit, linker)
+        drafts.extend(_split_territory(found))
+    _historical(drafts, ctx.published, tax)
+    drafts = _merge(drafts, linker)
+    return [_finish(d) for d in drafts]
+
+
+# --- article gate -------------------------------------------------------------------
+
+
+def _about_conflict(ctx: Context, actors: Sequence[Actor], tax: Taxonomy) -> bool:
+    if any(a.type in tax.armed_actor_types for a in actors):
+        return True
+    return any(t.lower_ in tax.context_words for t in ctx.doc)
+
+
+def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    if any(t.lower_ in tax.context_words or t.lemma_.lower() in tax.context_words for t in unit.span):
+        return True
+    return linker.armed_actor_in(unit.start, unit.end)
+
+
+# --- triggers to drafts ---------------------------------------------------------------
+
+
+def _rank(hit: Hit, anchor: Token) -> tuple[int, int]:
+    e = hit.entry
+    own_verb = hit.head.i == anchor.i
+    if e.kind == SPECIFIC and not e.weak and own_verb:
+        tier = 0
+    elif e.kind == SPECIFIC and not e.weak:
+        tier = 1
+    elif e.kind == REMOTE and not e.weak:
+        tier = 2
+    elif e.kind == SPECIFIC:
+        tier = 3
+    elif e.kind == REMOTE:
+        tier = 4
+    else:
+        tier = 5
+    return tier, abs(hit.head.i - anchor.i)
+
+
+def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker) -> list[Draft]:
+    hits = find_triggers(unit.span, tax)
+    groups: dict[int, list[Hit]] = {}
+    anchors: dict[int, Token] = {}
+    for h in hits:
+        a = anchor_verb(h.head)
+        groups.setdefault(a.i, []).append(h)
+        anchors[a.i] = a
+    context = _sentence_has_context(unit, tax, linker)
+    out: list[Draft] = []
+    for ai, group in groups.items():
+        anchor = anchors[ai]
+        for hit in sorted(group, key=lambda h: _rank(h, anchor)):
+            draft = _draft(hit, anchor, unit, units, tax, linker, context)
+            if draft is not None:
+                out.append(draft)
+                break
+    return out
+
+
+def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    """A noun trigger counts when it is a happening, not a topic ('the battle
+    against ISIS', 'involved in fighting')."""
+    tok = hit.head
+    if tok.i == anchor.i:
+        return True
+    alemma = anchor.lemma_.lower()
+    if alemma in tax.cues["reporting_verbs"] or _is_statement_verb(anchor, tax):
+        return False  # the content of a statement or report, not its own event
+    if not hit.entry.weak:
+        return True
+    if unit.in_title:
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == anchor.i:
+        return True
+    if alemma in tax.occurrence_verbs and tok.head.i == anchor.i:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and tok.head.head.i == anchor.i:
+        return True
+    a, b = unit.subtree_range(tok)
+    return linker.place_in(a, b) or linker.time_in(a, b)
+
+
+def _is_statement_verb(tok: Token, tax: Taxonomy) -> bool:
+    return any(e.type == _STATEMENT for e in tax.single.get(tok.lemma_.lower(), ()))
+
+
+def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
+                     tax: Taxonomy, linker: Linker, unit: Unit) -> bool:
+    req = tax.requires(type_, subtype)
+    tok = hit.head
+    verbal = tok.i == anchor.i
+    if "subject" in req and verbal:
+        subj = subject_of(anchor)
+        if subj is None or not is_people(subj, unit, tax, linker):
+            return False
+    if "leave_object" in req and tok.lemma_.lower() == "leave":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if objs and not all(is_place_like(o, unit, tax, linker) for o in objs):
+            return False
+        if any(c.dep_ in ("oprd", "xcomp", "acomp") for c in tok.children):
+            return False  # "left 500 people dead"
+    if req.get("object") == "place":
+        cands = objects_of(tok) + ([] if verbal else objects_of(anchor))
+        if verbal:
+            subj = subject_of(anchor)
+            if subj is not None and (is_passive(anchor) or tok.lemma_.lower() == "fall"):
+                cands.append(subj)
+        if not verbal:
+            cands += [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        if not any(is_place_like(c, unit, tax, linker) for c in cands):
+            return False
+        if verbal and is_passive(anchor):
+            subj = subject_of(anchor)
+            if subj is not None and is_people(subj, unit, tax, linker):
+                return False
+    if req.get("object") == "people":
+        banned = set(req.get("not_objects", []))
+        cands = [c for c in objects_of(tok) if c.dep_ != "pobj" or c.head.lower_ in ("of",)]
+        subj = subject_of(anchor)
+        if verbal and is_passive(anchor) and subj is not None:
+            cands.append(subj)
+        if any(c.lemma_.lower() in banned or c.lower_ in banned for c in cands):
+            return False
+        if verbal and not any(is_people(c, unit, tax, linker) for c in cands):
+            return False
+    return True
+
+
+def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
+           linker: Linker, context: bool) -> Draft | None:
+    e = hit.entry
+    tok = hit.head
+    if e.weak and not context:
+        return None
+    if in_conditional(tok):
+        return None
+    if anchor.dep_ == "relcl" and not unit.in_title:
+        return None  # "extremists who have been killed": a description, not a report
+    if e.type != _STATEMENT and not _nominal_ok(hit, anchor, unit, tax, linker):
+        return None
+    modality = modality_of(tok, anchor, tax)
+    if modality is None:
+        return None
+    type_, subtype, certain = _type_of(hit, anchor, unit, units, tax, linker)
+    if type_ is None:
+        return None
+    if not _requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
+        return None
+    if type_ == _STATEMENT and linker.actor_of(subject_of(anchor), unit) is None:
+        return None  # a statement needs someone who makes it
+    anaphoric = _anaphoric(tok, anchor, type_, tax)
+    # a weak word whose arguments were checked ("residents left the town") is as
+    # good as a strong one; a harm word typed from its victims is not
+    weak = e.kind == HARM or (e.weak and not tax.requires(type_, subtype))
+    return Draft(unit=unit, trigger=tok, anchor=anchor, type=type_, subtype=subtype,
+                 subtype_certain=certain, weak=weak, modality=modality,
+                 hedged=hedged(unit, tax), anaphoric=anaphoric)
+
+
+def _anaphoric(tok: Token, anchor: Token, type_: str, tax: Taxonomy) -> bool:
+    """'The strikes hit...', 'The men were released...': a re-mention."""
+    def definite(t: Token) -> bool:
+        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+        has_num = any(c.dep_ == "nummod" for c in t.children)
+        return bool(dets & {"the", "this", "these", "those", "that", "their", "its"}) and not has_num
+
+    if tok.i != anchor.i:
+        return definite(tok)
+    subj = subject_of(anchor)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("they", "it", "he", "she")
+    return definite(subj) and tax.role(type_, "passive_subject") is not None
+
+
+def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
+             linker: Linker) -> tuple[str | None, str | None, bool]:
+    """(type, subtype, subtype_certain) for a trigger in its clause."""
+    from eventwire.extract.event_linking import nearest_instrument
+
+    e = hit.entry
+    if e.kind == SPECIFIC:
+        type_, sub = e.type, e.subtype
+        if type_ in ("protest", "release", "riot"):
+            cue = nearest_instrument(hit.head, unit, units, tax, type_, window=0)
+            if cue is not None:
+                sub = cue
+        if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
+            sub = "territory_regained"  # ACLED: government regains territory
+        return type_, sub, True
+    if e.kind == REMOTE:
+        cue = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=0)
+        if cue is not None:
+            return "remote_violence", cue, True
+        near = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=2)
+        lemma = hit.head.lemma_.lower()
+        default = tax.remote_defaults.get(lemma) or tax.remote_defaults.get(hit.head.lower_)
+        sub = default or near or tax.default_subtype("remote_violence")
+        if near is not None and default is None:
+            sub = near
+        return "remote_violence", sub, False
+    # HARM: people hurt; how decides the type
+    cue = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=0)
+    if cue is not None:
+        return "remote_violence", cue, True
+    victims = linker.victims(anchor, unit)
+    perpetrator_armed = linker.perpetrator_armed(anchor, unit)
+    if victims == "civilians":
+        return "violence_against_civilians", "attack", True
+    if victims == "armed" or perpetrator_armed:
+        return "battle", "armed_clash", False
+    return None, None, False
+
+
+# --- after linking ------------------------------------------------------------------
+
+
+def _split_territory(drafts: list[Draft]) -> list[Draft]:
+    """'Raqqa and Mosul fell': one event per place taken."""
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.type == "battle" and d.subtype in _TERRITORY:
+            for name in d.extra_places:
+                out.append(replace(d, place=name, extra_places=[], counts={}))
+    return out
+
+
+def _historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> None:
+    """An explicit date well before publication makes an event historical; a
+    simple-past sentence right after a historical one carries it on."""
+    if published is None:
+        return
+    last_hist_unit = -10
+    for d in drafts:
+        end = d.date.end
+        if d.date_own and end is not None and d.date.start is not None:
+            if (published - date.fromisoformat(end)).days > tax.historical_min_days and d.modality == "asserted":
+                d.modality = "historical"
+        elif (d.modality == "asserted" and not d.date_own and d.unit.index - last_hist_unit <= 1
+              and _simple_past(d.anchor)):
+            d.modality = "historical"
+        if d.modality == "historical":
+            last_hist_unit = d.unit.index
+
+
+def _simple_past(anchor: Token) -> bool:
+    chain = [anchor, *list(anchor.ancestors)[:2]]
+    if any(c.lower_ in ("have", "has", "'ve") for t in chain[:1] for c in t.children if c.dep_ == "aux"):
+        return False
+    return any(t.tag_ == "VBD" for t in chain)
+
+
+def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    return linker.contains(a.place, b.place) or linker.contains(b.place, a.place)
+
+
+def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _absorb(keep: Draft, other: Draft) -> None:
+    """Fill what ``keep`` lacks from ``other`` (the same happening told again)."""
+    if not keep.subtype_certain and other.subtype_certain:
+        keep.subtype, keep.subtype_certain = other.subtype, True
+    if keep.date.start is None and keep.date.end is None and (other.date.start or other.date.end):
+        keep.date, keep.date_own = other.date, other.date_own
+    keep.place = keep.place or other.place
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = keep.actor2 or other.actor2
+    keep.attributed_to = keep.attributed_to or other.attributed_to
+    for k, v in other.counts.items():
+        keep.counts.setdefault(k, v)
+
+
+def _nothing_new(d: Draft) -> bool:
+    return not d.place_own and not d.date_own and not d.counts
+
+
+def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    kept: list[Draft] = []
+    title: list[Draft] = [d for d in drafts if d.unit.in_title]
+    body: list[Draft] = [d for d in drafts if not d.unit.in_title]
+    for d in body:
+        target = None
+        for p in reversed(kept):
+            if p.type != d.type or p.modality != d.modality:
+                continue
+            if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
+                continue
+            same_sentence = p.unit.index == d.unit.index
+            near = 0 < d.unit.index - p.unit.index <= 3
+            if same_sentence and (p.anchor.i == d.anchor.i or _conj_linked(p.anchor, d.anchor)):
+                target = p
+            elif near and (d.anaphoric or _nothing_new(d)) and not (d.counts and p.counts):
+                target = p
+            elif (p.place == d.place and p.subtype == d.subtype and d.date_own and p.date == d.date
+                  and p.place is not None):
+                target = p
+            if target is not None:
+                break
+        if target is None:
+            kept.append(d)
+        else:
+            _absorb(target, d)
+    out = list(kept)
+    for t in title:
+        match = next((b for b in kept if b.type == t.type and b.modality == t.modality
+                      and _places_compatible(b, t, linker) and _dates_compatible(b.date, t.date)), None)
+        if match is None:
+            out.append(t)
+        else:
+            match.actor1 = match.actor1 or t.actor1
+            match.actor2 = match.actor2 or t.actor2
+    out.sort(key=lambda d: (d.unit.start, d.trigger.i))
+    return out
+
+
+def _conj_linked(a: Token, b: Token) -> bool:
+    if a.doc is not b.doc:
+        return False
+    for x, y in ((a, b), (b, a)):
+        t = y
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+            if t.i == x.i:
+                return True
+    return False
+
+
+def _confidence(d: Draft) -> float:
+    score = 0.45 if d.weak else 0.6
+    if d.place is not None:
+        score += 0.1
+    if d.date.precision == "day":
+        score += 0.1
+    elif d.date.start is not None or d.date.end is not None:
+        score += 0.05
+    if d.counts:
+        score += 0.05
+    if d.actor1 is not None:
+        score += 0.05
+    if d.hedged:
+        score -= 0.05
+    factor = {"asserted": 1.0, "historical": 0.9, "negated": 0.8, "planned": 0.75, "possible": 0.75}
+    return round(max(0.05, min(0.99, score * factor[d.modality])), 2)
+
+
+def _finish(d: Draft) -> Event:
+    return Event(
+        type=d.type,
+        subtype=d.subtype,
+        actor1=d.actor1,
+        actor2=d.actor2,
+        place=d.place,
+        date=d.date,
+        modality=d.modality,  # type: ignore[arg-type]
+        counts=dict(d.counts),
+        attributed_to=d.attributed_to,
+        sentence=SentenceRef(d.unit.start, d.unit.end),
+        confidence=_confidence(d),
+    )

@@ -1,0 +1,350 @@
+"""Places: find place names in the text and resolve each to one gazetteer entry.
+
+Recognition walks the tokens once and takes, at each position, the longest span
+whose normalised text is a gazetteer name. A span is kept when spaCy also calls it
+a place (GPE/LOC/FAC), or when the gazetteer alone is convincing: a curated entry
+(country, admin1 area, continent, supplement row) or a town of some size, written
+as a proper noun. This finds what the small spaCy model misses ("the village of
+Baghuz", "the al-Hawl and Roj camps") while common words that happen to name a
+hamlet somewhere ("Hit", "Mission") stay out. Demonyms ("Syrian") are not places;
+they only count as evidence for their country.
+
+Resolution (one sense per name and article) scores every candidate entry:
+a prior from its kind and population, plus evidence from the article: countries
+and admin1 areas it names (or whose demonyms it uses), the countries of the other
+places, closeness to them, and the word next to the name ("camp", "river",
+"village of"). Two passes: the first choice of every other name feeds the second.
+In the spirit of ACLED's geo-precision, a town is a point, a region or river has
+region precision, a country country precision.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.context import Context
+from eventwire.gazetteer import (
+    MAX_NAME_TOKENS,
+    Entry,
+    Gazetteer,
+    Match,
+    default_gazetteer,
+    distance_km,
+    normalize,
+)
+from eventwire.schema import Mention, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A span inside one of these (and not the whole of it) is part of a name of something else.
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE",
+                          "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad-", "al-", "el-"})
+CONNECTORS = frozenset({"-", "'", "’", ".", "of", "de", "du", "la", "le", "al", "el", "ez", "es", "ad",
+                        "ar", "as", "ash", "at", "az", "an", "and", "the", "upon", "on", "sur", "da", "do",
+                        "dos", "das", "del", "di", "van", "der", "den", "bin", "ibn", "abu", "bou", "ben",
+                        "y", "&"})
+# Start words that are English function words when capitalised at a sentence start.
+BAD_STARTS = frozenset({"the", "a", "an", "in", "at", "as", "on", "of", "for", "to", "and", "but", "or",
+                        "by", "from", "with", "it", "is", "this", "that", "he", "she", "they", "we", "i"})
+PHRASE_MIN_POPULATION = 5000     # a town found by the gazetteer alone must be at least this big
+ORG_MIN_POPULATION = 100_000     # ... and this big when spaCy called the span an organisation
+# Countries used as hyphenated modifiers name an actor's backer, not a place: "US-led", "Russia-backed".
+_MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", "supported", "made",
+                   "allied", "aligned", "controlled", "held", "run", "trained", "armed")
+
+
+@dataclass(frozen=True)
+class _Words:
+    never: frozenset[str]
+    directions: frozenset[str]
+    feature_kind: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = json.loads(resources.files("eventwire").joinpath("data", "place_words.json").read_text("utf-8"))
+    feature_kind = {w: kind for kind, words in raw["feature_words"].items() for w in words}
+    return _Words(
+        never=frozenset(normalize(w) for w in raw["never_places"]),
+        directions=frozenset(w.lower() for w in raw["directions"]),
+        feature_kind=feature_kind,
+    )
+
+
+@dataclass
+class _Candidate:
+    start: int                       # doc char offsets of the place words
+    end: int
+    key: str
+    matches: list[Match]
+    features: set[str] = field(default_factory=set)
+
+
+def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
+    """Per token: (label, ent start token, ent end token) or None."""
+    out: list[tuple[str, int, int] | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            out[i] = (ent.label_, ent.start, ent.end)
+    return out
+
+
+def _is_cap(tok: Token) -> bool:
+    text = tok.text
+    return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
+
+
+def _span_ok(doc: Doc, i: int, j: int, words: _Words) -> bool:
+    """Tokens i..j-1 can be a place name: capitalised start (or an article written
+    "al-", or a direction word), capitalised end (or a feature word such as "region"),
+    only name-like tokens inside and no line break."""
+    first, last = doc[i], doc[j - 1]
+    low = first.text.lower()
+    if _is_cap(first):
+        if low in BAD_STARTS and not (i + 1 < j and doc[i + 1].text == "-"):
+            return False
+    elif low in ARTICLES:
+        if not (i + 1 < j and doc[i + 1].text == "-"):
+            return False
+    elif low not in words.directions or j - i < 2:
+        return False
+    if not (_is_cap(last) or (j - i >= 2 and last.text.lower() in words.feature_kind)):
+        return False
+    for k in range(i, j):
+        tok = doc[k]
+        if tok.is_space or "\n" in tok.text_with_ws[:-1] or (k < j - 1 and "\n" in tok.whitespace_):
+            return False
+        if i < k < j - 1 and not (tok.is_alpha or tok.text.lower() in CONNECTORS or tok.text.lower() in
+                                  words.directions or "." in tok.text):
+            return False
+    return True
+
+
+def _curated(entry: Entry) -> bool:
+    return entry.source != "geonames"
+
+
+def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tuple[str, int, int] | None],
+            key: str, words: _Words, *, title_case_title: bool, title_end: int) -> bool:
+    """Should the gazetteer span i..j become a place candidate?"""
+    if key in words.never:
+        return False
+    span_labels = {labels[k] for k in range(i, j)}
+    if any(lab is not None and lab[0] in PLACE_LABELS for lab in span_labels):
+        return True  # spaCy agrees it is a place
+    strong = [m.entry for m in matches if m.strong]
+    for lab in span_labels:
+        if lab is None:
+            continue
+        label, es, ee = lab
+        if label not in OTHER_LABELS:
+            continue
+        whole = es >= i - 1 and ee <= j  # the entity is this span (perhaps with "the")
+        if not whole:
+            return False
+        if label == "ORG":
+            return any(_curated(e) or e.population >= ORG_MIN_POPULATION for e in strong)
+        if label == "PERSON":
+            return any(e.source == "supplement" for e in strong)
+        return False
+    if not strong:
+        return False
+    alpha = [doc[k] for k in range(i, j) if doc[k].is_alpha and doc[k].text.lower() not in CONNECTORS]
+    if any(t.pos_ not in ("PROPN",) and t.text.lower() not in words.directions
+           and t.text.lower() not in words.feature_kind for t in alpha):
+        return False
+    in_title = doc[i].idx < title_end
+    if in_title and title_case_title:
+        return any(_curated(e) for e in strong)
+    return any(_curated(e) or e.population >= PHRASE_MIN_POPULATION for e in strong)
+
+
+def _is_modifier(doc: Doc, j: int) -> bool:
+    """"US-led", "Iranian-backed": the name is followed by a hyphen and a participle."""
+    return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_
+            and doc[j + 1].text.lower() in _MODIFIER_TAILS)
+
+
+def _features(doc: Doc, i: int, j: int, words: _Words) -> set[str]:
+    """Feature words around a name: "camp" in "the al-Hawl and Roj camps", "village of X"."""
+    found: set[str] = set()
+    last = doc[j - 1].text.lower()
+    if last in words.feature_kind:
+        found.add(words.feature_kind[last])
+    for k in range(j, min(len(doc), j + 6)):
+        tok = doc[k]
+        low = tok.text.lower()
+        if low in words.feature_kind:
+            found.add(words.feature_kind[low])
+            break
+        if tok.is_punct and tok.text not in ("-", "’", "'") or tok.pos_ in ("VERB", "AUX", "ADP"):
+            break
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words.feature_kind:
+        found.add(words.feature_kind[doc[i - 2].lower_])
+    return found
+
+
+def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
+    doc = ctx.doc
+    labels = _entity_labels(doc)
+    title = ctx.text[: ctx.body_start]
+    title_words = [w for w in title.split() if w[:1].isalpha()]
+    title_case_title = bool(title_words) and sum(w[0].isupper() for w in title_words) > 0.6 * len(title_words)
+    out: list[_Candidate] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
+            if not _span_ok(doc, i, j, words):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            key = normalize(ctx.text[start:end])
+            if not key or gaz.demonym_country(key):
+                continue
+            matches = gaz.lookup_key(key)
+            if not matches:
+                continue
+            if _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
+                       title_end=ctx.body_start):
+                found = (j, start, end, key, matches)
+            break  # the longest gazetteer name here decides; a shorter one would split it
+        if found is None:
+            i += 1
+            continue
+        j, start, end, key, matches = found
+        features = _features(doc, i, j, words)
+        if j - i >= 2 and doc[j - 1].lower_ in ("camp", "camps"):
+            # "Rukban camp" is filed as an alias, but the mention is the place word "Rukban".
+            end = doc[j - 2].idx + len(doc[j - 2].text)
+        if not (any(m.entry.kind == "country" for m in matches) and _is_modifier(doc, j)):
+            out.append(_Candidate(start, end, key, list(matches), features))
+        i = j
+    return out
+
+
+# -- resolution -------------------------------------------------------------------------
+def _prior(entry: Entry, strong: bool) -> float:
+    if entry.kind == "country":
+        p = 9.0
+    elif entry.source == "continent":
+        p = 8.0
+    elif entry.kind == "admin_area":
+        p = 7.0 if entry.precision == "admin1" else 5.5
+    elif entry.source == "supplement":
+        fixed = {"region": 7.5, "water": 7.5, "camp": 7.0, "site": 6.5}
+        p = fixed.get(entry.kind, max(6.0, math.log10(entry.population + 10) + 0.5))
+    else:
+        p = math.log10(entry.population + 10)
+    return p if strong else p - 2.0
+
+
+def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, float]:
+    """What the article says about countries before any name is resolved: country and
+    admin1 names, and demonyms ("Syrian", "Iraqi")."""
+    raw: dict[str, float] = defaultdict(float)
+    for cand in cands:
+        kinds = {m.entry.kind for m in cand.matches if m.strong}
+        if "country" in kinds:
+            for m in cand.matches:
+                if m.entry.kind == "country" and m.entry.country:
+                    raw[m.entry.country] += 1.0
+        elif kinds == {"admin_area"}:
+            for m in cand.matches:
+                if m.entry.country:
+                    raw[m.entry.country] += 0.7
+    for tok in doc:
+        if tok.text[:1].isupper() and tok.is_alpha:
+            cc = gaz.demonym_country(tok.text)
+            if cc:
+                raw[cc] += 0.5
+    return dict(raw)
+
+
+def _score(entry: Entry, strong: bool, cand: _Candidate, evidence: dict[str, float],
+           admins: set[tuple[str, str]], anchors: list[tuple[float, float]]) -> float:
+    s = _prior(entry, strong)
+    if entry.country:
+        s += 3.0 * min(1.0, evidence.get(entry.country, 0.0) / 2.0)
+    if entry.kind != "admin_area" and entry.country and entry.admin1_code \
+            and (entry.country, entry.admin1_code) in admins:
+        s += 2.0
+    if anchors and entry.kind not in ("country", "region", "water"):
+        near = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in anchors)
+        s += 1.5 if near < 100 else 1.0 if near < 300 else 0.5 if near < 800 else 0.0
+    if entry.kind in cand.features:
+        s += 2.0
+    return s
+
+
+def _best(cand: _Candidate, evidence: dict[str, float], admins: set[tuple[str, str]],
+          anchors: list[tuple[float, float]]) -> tuple[Entry, float]:
+    scored = sorted(((_score(m.entry, m.strong, cand, evidence, admins, anchors), -m.entry.index, m.entry)
+                     for m in cand.matches), key=lambda t: (t[0], t[1]), reverse=True)
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+    return scored[0][2], margin
+
+
+def _resolve(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, Entry]:
+    """One entry per normalised name (one sense per article)."""
+    groups: dict[str, _Candidate] = {}
+    for cand in cands:
+        g = groups.get(cand.key)
+        if g is None:
+            groups[cand.key] = _Candidate(cand.start, cand.end, cand.key, cand.matches, set(cand.features))
+        else:
+            g.features |= cand.features
+    base = _country_evidence(doc, gaz, cands)
+    admins = {(m.entry.country, m.entry.admin1_code) for c in groups.values() for m in c.matches
+              if m.strong and m.entry.kind == "admin_area" and m.entry.country and m.entry.admin1_code
+              and all(x.entry.kind in ("admin_area", "country") for x in c.matches if x.strong)}
+    first = {key: _best(g, base, admins, []) for key, g in groups.items()}
+    chosen: dict[str, Entry] = {}
+    for key, g in groups.items():
+        evidence = dict(base)
+        anchors: list[tuple[float, float]] = []
+        for other, (entry, margin) in first.items():
+            if other == key:
+                continue
+            if entry.country and entry.kind != "country":
+                evidence[entry.country] = evidence.get(entry.country, 0.0) + 0.5
+            if margin >= 1.0 and entry.kind not in ("country", "region", "water"):
+                anchors.append((entry.lat, entry.lon))
+        chosen[key] = _best(g, evidence, admins, anchors)[0]
+    return chosen
+
+
+def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Places named in the article, each resolved once, with all its mentions (doc offsets)."""
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    words = _words()
+    cands = _recognise(ctx, gaz, words)
+    if not cands:
+        return []
+    chosen = _resolve(ctx.doc, gaz, cands)
+    mentions: dict[int, list[Mention]] = defaultdict(list)
+    entries: dict[int, Entry] = {}
+    for cand in cands:
+        entry = chosen[cand.key]
+        entries[entry.index] = entry
+        mentions[entry.index].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
+                                             end=cand.end))
+    places: list[Place] = []
+    used_names: set[str] = set()
+    for idx, entry in entries.items():
+        name = entry.name
+        if name in used_names:  # two different places of one name: linking needs distinct names
+            name = f"{name}, {entry.admin1 or entry.country or entry.kind}"
+        used_names.add(name)
+        places.append(Place(name=name, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+                            country=entry.country, admin1=entry.admin1, kind=entry.kind,  # type: ignore[arg-type]
+                            precision=entry.precision, mentions=tuple(mentions[idx])))  # type: ignore[arg-type]
+    return places
