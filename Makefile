@@ -19,7 +19,7 @@ install: $(STAMP)
 
 # The main job on the bundled corpus (articles the project wrote) into $(DB).
 demo: $(STAMP)
-	$(BIN)/eventwire ingest corpus eval/gold --db $(DB)
+	$(BIN)/eventwire ingest corpus --db $(DB)
 	$(BIN)/eventwire summary --db $(DB)
 	$(BIN)/eventwire events --db $(DB) --limit 15
 

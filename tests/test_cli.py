@@ -77,6 +77,7 @@ def test_ingest_twice_changes_nothing_and_queries_read_the_store(
 
     out = tmp_path / "events.geojson"
     assert main(["export", "--db", db, "--format", "geojson", "--out", str(out)]) == 0
+    assert "events ->" in capsys.readouterr().out
     gj = json.loads(out.read_text())
     assert gj["type"] == "FeatureCollection"
     for f in gj["features"]:

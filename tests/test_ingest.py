@@ -127,3 +127,19 @@ def test_truncated_warc_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     items = _docs(f)
     assert items and all(isinstance(i, Failure) for i in items)
     assert items[0].code == "E007"  # type: ignore[union-attr]
+
+
+def test_sidecar_metadata_describes_its_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2021-07-04", "source": "Local Radio"}')
+    (tmp_path / "b.txt").write_text("Other\n\nBody two.", encoding="utf-8")
+    a, b = _docs(tmp_path, published="2020-01-01")
+    assert isinstance(a, RawDocument) and a.published == "2021-07-04" and a.source == "Local Radio"
+    assert isinstance(b, RawDocument) and b.published == "2020-01-01" and b.source is None
+
+
+def test_bad_sidecar_is_a_coded_failure(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "last week"}')
+    [item] = _docs(tmp_path)
+    assert isinstance(item, Failure) and item.code == "E005" and "a.meta.json" in item.message

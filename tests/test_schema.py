@@ -53,3 +53,26 @@ def test_provenance_check_reads_title_spans_from_the_title() -> None:
     no_title = dataclasses.replace(record, article=dataclasses.replace(record.article, title=None))
     with pytest.raises(ProvenanceError):
         no_title.check_provenance()
+
+
+def test_every_error_code_is_documented_and_unique() -> None:
+    import inspect
+
+    import eventwire.errors as errors
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
+    classes = [c for _, c in inspect.getmembers(errors, inspect.isclass)
+               if issubclass(c, errors.EventwireError) and c is not errors.EventwireError]
+    codes = [c.code for c in classes]
+    assert len(codes) == len(set(codes))
+    for cls in classes:
+        assert f"| {cls.code} | {cls.__name__} |" in docs
+
+
+def test_every_setting_is_a_field_and_documented_in_the_readme() -> None:
+    from eventwire.settings import SETTINGS, Settings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name, env, default, _help in SETTINGS:
+        assert getattr(Settings(), name) == default
+        assert env in readme

@@ -123,10 +123,13 @@ def test_bad_filters_are_400_with_the_store_error(client: TestClient, params: di
 # --- aggregations -----------------------------------------------------------
 
 def test_timeline_bins_add_up_to_the_filtered_count(client: TestClient, store: Store) -> None:
-    bins = client.get("/api/timeline", params={"type": "battle"}).json()["bins"]
-    assert sum(b["n"] for b in bins) == store.count_events(Filters(type="battle"))
-    assert {b["type"] for b in bins} == {"battle"}
-    assert [b["day"] for b in bins] == sorted(b["day"] for b in bins)
+    days = client.get("/api/timeline", params={"type": "battle"}).json()["days"]
+    assert sum(d["n"] for d in days) == store.count_events(Filters(type="battle"))
+    assert all(d["types"] == {"battle": d["n"]} for d in days)
+    assert [d["day"] for d in days] == sorted({d["day"] for d in days})
+    everything = client.get("/api/timeline").json()["days"]
+    assert sum(d["n"] for d in everything) == store.count_events()
+    assert all(sum(d["types"].values()) == d["n"] for d in everything)
 
 
 @pytest.mark.parametrize("zoom", [0, 3, 8, 14])
@@ -137,6 +140,9 @@ def test_clusters_hold_every_placed_event_once(client: TestClient, store: Store,
         south, west, north, east = c["bounds"]
         assert south <= c["lat"] <= north and west <= c["lon"] <= east
         assert (c["event"] is not None) == (c["n"] == 1)
+    if zoom == 14:  # cells are ~100 m wide: a cell is one incident site
+        hodeidah = [c for c in page["items"] if c["bounds"][0] == 14.79781]
+        assert len(hodeidah) == 1 and hodeidah[0]["n"] == 2
 
 
 def test_clusters_split_as_the_map_zooms_in(client: TestClient) -> None:
@@ -145,6 +151,8 @@ def test_clusters_split_as_the_map_zooms_in(client: TestClient) -> None:
 
 
 def test_clusters_follow_filters_and_view(client: TestClient, store: Store) -> None:
+    sourced = client.get("/api/clusters", params={"zoom": 2, "source": "ledger"}).json()
+    assert sum(c["n"] for c in sourced["items"]) == store.count_events(Filters(source="ledger")) > 0
     ukraine = "22,44,40,53"  # west,south,east,north
     page = client.get("/api/clusters", params={"zoom": 4, "bbox": ukraine, "modality": "asserted"}).json()
     in_view = [e for e in store.events(Filters(modality="asserted")) if e["country"] == "UA"]
@@ -162,7 +170,18 @@ def test_facets_offer_the_stored_values(client: TestClient, store: Store) -> Non
     facets = client.get("/api/facets").json()
     assert sum(f["n"] for f in facets["type"]) == facets["events"] == store.count_events()
     assert "YE" in {f["value"] for f in facets["country"]}
+    assert {"Example Wire", "<b>Bold Wire</b>"} <= {f["value"] for f in facets["source"]}
     assert facets["dates"]["first"] <= facets["dates"]["last"]
+
+
+def test_facets_follow_an_ingest() -> None:
+    client = writable_client()
+    before = client.get("/api/facets").json()["events"]
+    article = {"text": TEXT + "\n\nA later report.", "source": "Brand New Wire"}
+    assert client.post("/api/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 201
+    after = client.get("/api/facets").json()
+    assert after["events"] == before + 1
+    assert "Brand New Wire" in {f["value"] for f in after["source"]}
 
 
 # --- articles and escaping ----------------------------------------------------
@@ -311,3 +330,19 @@ def test_make_app_opens_the_file_read_only(tmp_path: Any, monkeypatch: pytest.Mo
         assert c.get("/api/config").json()["ingest"] is False
     assert app.state.eventwire.store.read_only
     app.state.eventwire.store.close()
+
+
+def test_an_empty_store_answers_empty() -> None:
+    with Store.open(":memory:") as empty, TestClient(create_app(empty)) as c:
+        assert c.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "items": []}
+        assert c.get("/api/timeline").json() == {"days": []}
+        assert c.get("/api/clusters").json()["items"] == []
+        facets = c.get("/api/facets").json()
+        assert facets["events"] == 0 and facets["dates"] == {"first": None, "last": None}
+        assert c.get("/").status_code == 200
+
+
+def test_built_page_is_its_source() -> None:
+    """static/ is built from web/ (cd web && npm ci && npm run build): a stale build fails here."""
+    source = STATIC.parents[3] / "web" / "src" / "index.html"
+    assert (STATIC / "index.html").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")

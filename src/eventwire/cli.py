@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bench-dir", metavar="DIR")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("serve", help="the web page and JSON API over the store")
+    _add_db(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+
     p = sub.add_parser("gazetteer", help="gazetteer tools")
     gsub = p.add_subparsers(dest="gcommand", required=True)
     g = gsub.add_parser("load", help="build a gazetteer file from a GeoNames dump")
@@ -311,6 +316,13 @@ def cmd_bench_public(args: argparse.Namespace) -> int:
     return evalcli.run_bench_public(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from eventwire.web import serve
+
+    serve(_settings(args).db, args.host, args.port)
+    return 0
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from eventwire.gazetteer import load_geonames_dump
 
@@ -323,7 +335,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": cmd_extract, "ingest": cmd_ingest, "events": cmd_query, "places": cmd_query,
     "counts": cmd_query, "quotes": cmd_query, "export": cmd_export, "show": cmd_show,
     "failures": cmd_failures, "summary": cmd_summary, "eval": cmd_eval, "bench-public": cmd_bench_public,
-    "gazetteer": cmd_gazetteer,
+    "gazetteer": cmd_gazetteer, "serve": cmd_serve,
 }
 
 

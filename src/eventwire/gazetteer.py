@@ -16,6 +16,7 @@ package versions and the data files' hash, and loads in a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
@@ -47,6 +48,7 @@ PRECISIONS: tuple[str, ...] = ("point", "admin2", "admin1", "country", "region")
 # Where an entry comes from; places.py ranks curated sources above bulk GeoNames rows.
 SOURCES: tuple[str, ...] = ("geonames", "country", "admin1", "continent", "supplement")
 MAX_NAME_TOKENS = 6
+EXACT_PREFIX = "="  # keys of spellings matched exactly as written (see _Rows.exact)
 
 # Arabic articles written before a name: "al-Hawl", "Al Hawl", "ar-Raqqa", "ad-Dali".
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er",
@@ -163,6 +165,11 @@ class _Rows:
             self.by_gid.setdefault(gid, idx)
         return idx
 
+    def exact(self, idx: int, surface: str) -> None:
+        """A spelling matched only as written ("Kan.", "W.Va."): as a folded key it would
+        catch ordinary words ("Miss", "La")."""
+        self.keys.setdefault(EXACT_PREFIX + surface, {})[idx] = True
+
     def name(self, idx: int, name: str, *, strong: bool) -> None:
         key = normalize(name)
         if len(key) < 2:
@@ -242,6 +249,10 @@ class Gazetteer:
         lo = int(np.searchsorted(self._hashes, h, side="left"))
         hi = int(np.searchsorted(self._hashes, h, side="right"))
         return [Match(self.entry(int(self._targets[i])), bool(self._strong[i])) for i in range(lo, hi)]
+
+    def lookup_exact(self, surface: str) -> list[Match]:
+        """Entries filed under an exact spelling such as "W.Va." (state abbreviations)."""
+        return self.lookup_key(EXACT_PREFIX + surface)
 
     def lookup(self, name: str) -> list[Match]:
         """Entries whose name or alias is ``name`` (any spelling ``normalize`` folds together)."""
@@ -373,12 +384,15 @@ def _add_admin1(rows: _Rows) -> dict[str, str]:
                        population=0, source="admin1")
         # "Kharkiv" alone is the city; the oblast answers to "Kharkiv Oblast/region/province".
         same_name = rows.keys.get(normalize(name), {})
-        if not any(rows.country[i] == cc and rows.kind[i] == populated for i in same_name):
+        if not any(rows.country[i] == cc and rows.kind[i] == populated and rows.population[i] >= 100_000
+                   for i in same_name):
             rows.name(idx, name, strong=True)
         for suffix in ("province", "region", "governorate", "oblast", "state"):
             rows.name(idx, f"{name} {suffix}", strong=True)
         for alias in _aliases(row.get("aliases")):
             rows.name(idx, alias, strong=True)
+        for abbr in _aliases(row.get("abbreviations")):
+            rows.exact(idx, abbr)
     return names
 
 
@@ -495,10 +509,9 @@ def default_gazetteer() -> Gazetteer:
         except GazetteerFileError:
             pass  # a damaged cache file is rebuilt below
     gaz = build_default()
-    try:
+    # A read-only home only costs the build time on each start.
+    with contextlib.suppress(OSError):
         gaz.save(path)
-    except OSError:
-        pass  # a read-only home only costs the build time on each start
     return gaz
 
 

@@ -163,10 +163,33 @@ def _failure(origin: str, err: EventwireError) -> Failure:
     return Failure(path=origin, code=err.code, message=err.message)
 
 
+_SIDECAR_FIELDS = ("id", "title", "source", "url", "published")
+
+
+def sidecar(path: Path) -> dict[str, Any]:
+    """Metadata saved beside an article as ``NAME.meta.json`` (what many scrapers
+    write): it describes that one file, so it wins over command-line defaults."""
+    side = path.with_name(path.name.rsplit(".", 1)[0] + ".meta.json")
+    if not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BadMetadata(path=str(side), field="file", value=side.name, detail=f"not readable JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise BadMetadata(path=str(side), field="file", value=side.name, detail="expected a JSON object")
+    out = {k: str(data[k]) for k in _SIDECAR_FIELDS if data.get(k) is not None}
+    if "published" in out:
+        out["published"] = check_date(out["published"], origin=str(side))
+    return out
+
+
 def read_file(path: Path, **meta: Any) -> Iterator[Item]:
     """Every document one file holds (a container holds many)."""
     suffix = suffix_of(path)
     try:
+        if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+            meta = {**meta, **sidecar(path)}
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, meta)
         elif suffix in WARC_SUFFIXES:

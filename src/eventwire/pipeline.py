@@ -105,7 +105,10 @@ def analyse(article: Article, doc: Doc, *, timings: dict[str, float] | None = No
         quotes=tuple(_remap_quote(ctx, q) for q in quotes),
         sources_cited=tuple(_remap(ctx, s) for s in sources),
         events=tuple(_remap_event(ctx, e) for e in events),
-        framing=Framing(tone=framing.tone, loaded=tuple(_remap(ctx, ls) for ls in framing.loaded)),
+        framing=Framing(
+            tone=framing.tone,
+            loaded=tuple(_remap(ctx, ls) for ls in framing.loaded if not ls.speaker_framing),
+            quoted=tuple(_remap(ctx, ls) for ls in (*framing.loaded, *framing.quoted) if ls.speaker_framing)),
     )
     record.check_provenance()
     return record

@@ -206,7 +206,10 @@ class LoadedSpan:
 @dataclass(frozen=True)
 class Framing:
     tone: float = 0.0
-    loaded: tuple[LoadedSpan, ...] = ()
+    loaded: tuple[LoadedSpan, ...] = ()   # the outlet's own loaded language
+    # Loaded words inside direct quotes: the speaker's framing, kept apart so they
+    # never count as the outlet's (omitted from the JSON when empty).
+    quoted: tuple[LoadedSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,7 @@ class Failure:
 
 # Keys that the JSON form omits when they hold their default, so that the
 # contract's body-only spans print exactly as output.md shows them.
-_OMIT_DEFAULT: dict[str, Any] = {"field": "text", "speaker_framing": False, "neutral": None}
+_OMIT_DEFAULT: dict[str, Any] = {"field": "text", "speaker_framing": False, "neutral": None, "quoted": ()}
 
 
 def _plain(value: Any) -> Any:
@@ -298,6 +301,8 @@ class Record:
             out.append((f"sources_cited[{i}]", sc.text, sc.start, sc.end, sc.field))
         for i, ls in enumerate(self.framing.loaded):
             out.append((f"framing.loaded[{i}]", ls.text, ls.start, ls.end, ls.field))
+        for i, ls in enumerate(self.framing.quoted):
+            out.append((f"framing.quoted[{i}]", ls.text, ls.start, ls.end, ls.field))
         return out
 
     def check_provenance(self) -> None:
@@ -341,7 +346,8 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     )
     fr = data.get("framing") or {}
     framing = Framing(tone=float(fr.get("tone", 0.0)),
-                      loaded=tuple(LoadedSpan(**x) for x in fr.get("loaded", [])))
+                      loaded=tuple(LoadedSpan(**x) for x in fr.get("loaded", [])),
+                      quoted=tuple(LoadedSpan(**x) for x in fr.get("quoted", [])))
     return Record(article=article, actors=actors, places=places, counts=counts, quotes=quotes,
                   sources_cited=sources, events=events, framing=framing,
                   schema_version=str(data.get("schema_version", SCHEMA_VERSION)))

@@ -234,6 +234,12 @@ class Store:
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def event_where(self, filters: Filters) -> tuple[str, list[Any]]:
+        """The WHERE clause (and its parameters) that ``filters`` mean for events
+        aliased ``e`` joined to articles ``a``: the web app's aggregations use it
+        so the map, the timeline and the table agree with the CLI."""
+        return self._where(filters, table="e")
+
     def _where(self, filters: Filters, *, table: str) -> tuple[str, list[Any]]:
         """SQL conditions for ``filters`` on ``table`` (joined to articles as a)."""
         conds: list[str] = []

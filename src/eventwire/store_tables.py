@@ -125,7 +125,7 @@ def rows_for(record: Record, *, origin: str | None, ingested_at: dt.datetime) ->
             "latitude": place.lat if place else None, "longitude": place.lon if place else None,
             "country": place.country if place else None, "admin1": place.admin1 if place else None,
             "geo_precision": place.precision if place else None})
-    for i, ls in enumerate(record.framing.loaded):
+    for i, ls in enumerate((*record.framing.loaded, *record.framing.quoted)):
         rows["loaded"].append({"article_id": aid, "idx": i, "text": ls.text, "start": ls.start, "end": ls.end,
                                "field": ls.field, "category": ls.category,
                                "speaker_framing": ls.speaker_framing, "neutral": ls.neutral})

@@ -52,6 +52,8 @@ def record_text(record: Record) -> str:
     if record.sources_cited:
         lines.append("\nSources cited: " + ", ".join(s.name for s in record.sources_cited))
     lines.append(f"\nFraming: tone {record.framing.tone:+.1f}; loaded: "
-                 + (", ".join(f"{ls.text!r} ({ls.category}{', quoted' if ls.speaker_framing else ''})"
-                              for ls in record.framing.loaded) or "none"))
+                 + (", ".join(f"{ls.text!r} ({ls.category})" for ls in record.framing.loaded) or "none"))
+    if record.framing.quoted:
+        lines.append("  in quotes (the speaker's framing): "
+                     + ", ".join(repr(ls.text) for ls in record.framing.quoted))
     return "\n".join(lines)

@@ -76,11 +76,17 @@ async function main() {
     legend.append(el('span', { class: 'key' }, swatch, label(value)));
   }
 
+  // Text boxes filter as one types (after a pause); menus and dates on change.
   let typing;
   form.addEventListener('input', (ev) => {
+    if (ev.target.type !== 'search') return;
     clearTimeout(typing);
+    typing = setTimeout(() => refresh(), 300);
+  });
+  form.addEventListener('change', (ev) => {
+    if (ev.target.type === 'search') return;
     const dates = ev.target.name === 'since' || ev.target.name === 'until';
-    typing = setTimeout(() => refresh({ timeline: !dates }), ev.target.type === 'search' ? 300 : 0);
+    refresh({ timeline: !dates });
   });
   form.addEventListener('reset', () => setTimeout(() => refresh(), 0));
   form.addEventListener('submit', (ev) => ev.preventDefault());

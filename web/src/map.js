@@ -5,6 +5,24 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import { api, el, fmt, label, typeColour } from './util.js';
 
+// Natural Earth rings that cross the antimeridian jump from +180 to -180; on a
+// flat map that jump draws a line across the world. Unwrapping the longitudes
+// makes each ring continuous (it then runs past ±180, onto the next world copy).
+function unwrap(geometry) {
+  if (!geometry) return;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates]
+    : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (let i = 1; i < ring.length; i++) {
+        const prev = ring[i - 1][0];
+        while (ring[i][0] - prev > 180) ring[i][0] -= 360;
+        while (ring[i][0] - prev < -180) ring[i][0] += 360;
+      }
+    }
+  }
+}
+
 export class EventMap {
   constructor(container, { onOpen, tiles }) {
     this.onOpen = onOpen;
@@ -26,6 +44,7 @@ export class EventMap {
   async loadBase(hasTiles) {
     const topo = await fetch('/static/countries-50m.json').then((r) => r.json());
     const countries = feature(topo, topo.objects.countries);
+    for (const f of countries.features) unwrap(f.geometry);
     L.geoJSON(countries, {
       pane: 'base', interactive: false,
       style: { color: '#fff', weight: 0.6, fillColor: '#d9d4c7', fillOpacity: hasTiles ? 0 : 1 },
@@ -58,9 +77,13 @@ export class EventMap {
 
   eventMarker(cell) {
     const e = cell.event;
+    // An event placed only at a region or country centroid is drawn hollow and
+    // dashed: its dot marks an area, not a spot.
+    const vague = e.precision && e.precision !== 'point' && e.precision !== 'admin2';
     const marker = L.circleMarker([cell.lat, cell.lon], {
-      radius: 7, color: '#222', weight: 1, fillColor: typeColour(e.type), fillOpacity: 0.9,
-      className: `ew-event ew-type-${e.type}`,
+      radius: vague ? 9 : 7, color: vague ? typeColour(e.type) : '#222', weight: vague ? 2 : 1,
+      dashArray: vague ? '3 3' : null, fillColor: typeColour(e.type), fillOpacity: vague ? 0.25 : 0.9,
+      className: `ew-event ew-type-${e.type}${vague ? ' ew-vague' : ''}`,
     });
     marker.bindPopup(() => this.popup([{ ...e, fatalities: cell.fatalities }]));
     return marker;
@@ -82,7 +105,7 @@ export class EventMap {
 
   async openCluster(cell, marker) {
     const [south, west, north, east] = cell.bounds;
-    const oneSite = cell.places <= 1 || (north - south < 1e-6 && east - west < 1e-6);
+    const oneSite = north - south < 1e-6 && east - west < 1e-6;
     if (!oneSite && this.map.getZoom() < this.map.getMaxZoom()) {
       this.map.fitBounds([[south, west], [north, east]], { padding: [40, 40], maxZoom: this.map.getZoom() + 3 });
       return;

@@ -28,7 +28,7 @@ export class Timeline {
     const { since, until, ...rest } = filters; // the timeline shows every date: it is the date filter
     const data = await api('/api/timeline', rest);
     if (seq !== this.seq) return;
-    this.bins = data.bins;
+    this.bins = data.days;
     this.draw();
   }
 
@@ -64,7 +64,10 @@ export class Timeline {
       return;
     }
     const days = this.bins.map((b) => toDay(b.day));
-    this.range = [Math.min(...days), Math.max(...days) + 1];
+    // At least a fortnight, so that a few days of events do not fill the width.
+    const first = days.reduce((a, b) => Math.min(a, b)), last = days.reduce((a, b) => Math.max(a, b)) + 1;
+    const pad = Math.max(0, 14 - (last - first));
+    this.range = [first - Math.floor(pad / 2), last + Math.ceil(pad / 2)];
     // Several days share a bar when there are more days than pixels to draw them.
     const span = this.range[1] - this.range[0];
     const per = Math.max(1, Math.ceil(span / ((w - PAD_L) / 2)));
@@ -72,7 +75,7 @@ export class Timeline {
     this.bins.forEach((b, i) => {
       const key = this.range[0] + Math.floor((days[i] - this.range[0]) / per) * per;
       const stack = stacks.get(key) || new Map();
-      stack.set(b.type, (stack.get(b.type) || 0) + b.n);
+      for (const [type, n] of Object.entries(b.types)) stack.set(type, (stack.get(type) || 0) + n);
       stacks.set(key, stack);
     });
     let max = 1;
@@ -97,7 +100,7 @@ export class Timeline {
     const maxLabel = svgEl('text', { x: PAD_L - 4, y: PAD_T + 8, 'text-anchor': 'end' });
     maxLabel.textContent = fmt(max);
     axis.append(maxLabel, svgEl('line', { x1: PAD_L, x2: w - 8, y1: H - PAD_B, y2: H - PAD_B }));
-    const ticks = Math.max(2, Math.min(8, Math.floor(w / 110)));
+    const ticks = Math.max(2, Math.min(8, Math.floor(w / 110), span));
     for (let i = 0; i < ticks; i++) {
       const day = this.range[0] + (i * (span - 1)) / (ticks - 1);
       const t = svgEl('text', { x: this.x(day), y: H - 4, 'text-anchor': i === 0 ? 'start' : i === ticks - 1 ? 'end' : 'middle' });

@@ -31,24 +31,27 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventwire.errors import DataFileError
 from eventwire.extract.context import Context
-from eventwire.extract.sources import outlet_spans
+from eventwire.extract.sources import extract_sources_cited, outlet_spans
 from eventwire.schema import Actor, Mention, Place
 
 CIVILIANS = "civilians"
 
 # Verbs whose object (or passive subject) is harmed, and intransitive verbs
 # whose subject is: together they mark the "victim role" of a civilian noun.
-_HARM_VERBS = frozenset(
-    "kill wound injure shoot abduct kidnap displace evacuate trap starve besiege massacre attack target "
-    "hit strike detain execute behead rape torture hold keep bomb shell murder maim burn threaten "
-    "terrorise terrorize force expel deport prevent use endanger slaughter harm hurt".split()
-)
-_SUFFER_VERBS = frozenset("flee leave escape die suffer starve perish return shelter drown".split())
-_VICTIM_ADJ = frozenset("dead killed injured wounded missing displaced homeless trapped hurt".split())
+_HARM_VERBS = frozenset({
+    "kill", "wound", "injure", "shoot", "abduct", "kidnap", "displace", "evacuate", "trap", "starve",
+    "besiege", "massacre", "attack", "target", "hit", "strike", "detain", "execute", "behead", "rape",
+    "torture", "hold", "keep", "bomb", "shell", "murder", "maim", "burn", "threaten", "terrorise",
+    "terrorize", "force", "expel", "deport", "prevent", "use", "endanger", "slaughter", "harm", "hurt",
+})
+_SUFFER_VERBS = frozenset({"flee", "leave", "escape", "die", "suffer", "starve", "perish", "return",
+                           "shelter", "drown"})
+_VICTIM_ADJ = frozenset({"dead", "killed", "injured", "wounded", "missing", "displaced", "homeless",
+                         "trapped", "hurt"})
 _MODIFIER_SUFFIXES = ("led", "backed", "funded", "allied", "aligned", "linked", "affiliated", "run",
                       "controlled", "supported", "sponsored", "based")
 _LEFT_MODIFIERS = re.compile(
@@ -308,10 +311,7 @@ def _persons(ctx: Context, lex: Lexicon, taken: list[_Cand], blocked: list[tuple
     doc, text = ctx.doc, ctx.text
     ranks = {r.lower().rstrip(".") for r in lex.ranks}
     out: list[_Cand] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        toks = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
+    for toks in _person_spans(doc, ranks, lex):
         # strip titles the entity swallowed ("Colonel Sean Ryan")
         while toks and (toks[0].text.lower().rstrip(".") in ranks or toks[0].text.lower() in lex.roles
                         or toks[0].text in _all_demonyms(lex)):
@@ -334,13 +334,33 @@ def _persons(ctx: Context, lex: Lexicon, taken: list[_Cand], blocked: list[tuple
     return _link_person_mentions(ctx, lex, out, taken, blocked)
 
 
-@functools.lru_cache(maxsize=1)
-def _demonym_set() -> frozenset[str]:
-    return frozenset(d for c in lexicon().countries for d in c.demonyms)
+def _person_spans(doc: Doc, ranks: set[str], lex: Lexicon) -> list[list[Token]]:
+    """PERSON entities, plus runs of proper nouns right after a title, which a
+    small model often tags as ORG ("governor Volodymyr Artiukh")."""
+    spans: list[list[Token]] = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        titled = ent.start > 0 and (doc[ent.start - 1].lower_.rstrip(".") in ranks
+                                    or doc[ent.start - 1].lower_ in lex.roles)
+        if ent.label_ == "PERSON" or (titled and ent.label_ in {"ORG", "GPE", "NORP", "FAC"} and len(ent) > 1):
+            spans.append([t for t in ent if not t.is_punct or t.text in {"-", "."}])
+            seen.update(t.i for t in ent)
+    for tok in doc[:-2]:
+        if tok.lower_.rstrip(".") not in ranks and tok.lower_ not in lex.roles:
+            continue
+        run = []
+        for t in doc[tok.i + 1 : tok.i + 5]:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in seen:
+                break
+            run.append(t)
+        if len(run) >= 2:
+            spans.append(run)
+            seen.update(t.i for t in run)
+    return spans
 
 
 def _all_demonyms(lex: Lexicon) -> frozenset[str]:
-    return _demonym_set()
+    return frozenset(d for c in lex.countries for d in c.demonyms)
 
 
 def _title_before(doc: Doc, i: int, ranks: set[str], lex: Lexicon) -> tuple[str | None, int]:
@@ -405,6 +425,8 @@ def _organisations(ctx: Context, lex: Lexicon, taken: list[_Cand], blocked: list
         if ent.label_ != "ORG":
             continue
         words = ent.text.split()
+        if words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]
         head = words[-1].lower()
         acronym = len(words) == 1 and bool(_ACRONYM.match(words[0])) and 2 <= len(words[0]) <= 6
         typ = lex.org_heads.get(head) or next((lex.org_heads[w.lower()] for w in words
@@ -515,7 +537,7 @@ def _resolve_anaphora(ctx: Context, lex: Lexicon, cands: list[_Cand]) -> list[_C
 def _clause_speakers(tok: Token, cands: Sequence[_Cand]) -> set[str]:
     names: set[str] = set()
     node = tok
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.dep_ == "ccomp":
             for subj in (c for c in node.head.children if c.dep_ == "nsubj"):
                 names |= {c.name for c in cands if _overlaps(c.start, c.end, subj.idx, subj.idx + len(subj.text))}
@@ -527,10 +549,7 @@ def _blocked_between(doc: Doc, start: int, end: int, noun: str, cands: Sequence[
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
-    for t in span:
-        if t.lower_ == noun and _free(cands, t.idx, t.idx + len(t.text)):
-            return True
-    return False
+    return any(t.lower_ == noun and _free(cands, t.idx, t.idx + len(t.text)) for t in span)
 
 
 # --------------------------------------------------------------------------- public API
@@ -542,7 +561,7 @@ def extract_actors(ctx: Context, *, places: Sequence[Place]) -> list[Actor]:
     text = ctx.text
     home = main_country(places, ctx.body_start)
     place_spans = [(m.start, m.end) for p in places for m in p.mentions]
-    outlets = outlet_spans(ctx)
+    outlets = outlet_spans(ctx) + [(s.start, s.end) for s in extract_sources_cited(ctx)]
     # An outlet is never an actor; a place name is an actor only as a metonym subject (step 2).
     cands = [c for c in _dictionary(text, lex) if _free([], c.start, c.end, outlets)]
     cands += _country_phrases(ctx, lex, cands)
@@ -609,7 +628,3 @@ def actor_role(ctx: Context, actors: Sequence[Actor], start: int, end: int) -> s
 def entry_for(name: str) -> Entry | None:
     """The dictionary entry of a canonical actor name, if it has one."""
     return lexicon().entries.get(name)
-
-
-def span_tokens(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")

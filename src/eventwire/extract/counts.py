@@ -32,7 +32,13 @@ from eventwire.extract.numbers import counts_lexicon, number_regex, parse_number
 from eventwire.schema import Actor, Count, CountKind, Period, Place, Qualifier, Quote, TimeExpression
 
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
-_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# QUANTITY is left to the unit list: spaCy also tags "40 migrants" as one
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+_TIME_WORD = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|ago|morning|night|evening"
+    r"|afternoon|today|yesterday|tomorrow|weekend|[12]\d{3}|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[ap]\.?m\.?)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- lexicon views
@@ -142,7 +148,7 @@ def _read_figures(text: str) -> list[_Figure]:
         m = matches[i]
         value = parse_number(m.group())
         i += 1
-        if value is None or re.search(r"\.\d", m.group()) and not re.search(r"[a-z]", m.group(), re.I):
+        if value is None or (re.search(r"\.\d", m.group()) and not re.search(r"[a-z]", m.group(), re.I)):
             continue  # "3.5" alone is a measure, not people
         start, end = m.start(), m.end()
         # a range: "between 30 and 40", "30 to 40", "30-40", "two or three"
@@ -230,10 +236,15 @@ def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -
         of_tok = next((t for t in doc[anchor.i + 1:anchor.i + 3] if t.lower_ == "of"), None)
         if of_tok is not None:
             for t in doc[of_tok.i + 1:of_tok.i + 8]:
-                if not _inside(t, seg) or t.pos_ in ("VERB", "AUX", "PUNCT") and t.text not in ("-",):
+                if not _inside(t, seg) or t.text in ",;:()\"“”" or (
+                        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
                     break
-                if t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _lex().people:
+                if t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _lex().people):
                     return t
+    if anchor.i + 1 < len(doc):  # the parse missed it: "between 30 and 40 people"
+        nxt = doc[anchor.i + 1]
+        if nxt.pos_ in ("NOUN", "PROPN") and _inside(nxt, seg) and _is_people(nxt, _lex()):
+            return nxt
     if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num and fig.qualifier != "vague":
         return anchor
     return None
@@ -317,23 +328,29 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
                 break
         if kind is None and noun.lemma_.lower() in lex.cue and noun.i != anchor.i:
             kind = lex.cue[noun.lemma_.lower()]  # "50 refugees", "12 hostages", "30 deaths"
-    if noun is not None and (noun.lemma_.lower() in lex.troops or noun.lower_ in lex.troops):
-        if kind not in lex.troops_overridden_by:
-            kind = "troops"
-    if kind is None and noun is not None and _is_people(noun, lex):
-        kind = _window_cue(doc, anchor, seg, figure_anchors, lex)
+    is_force = noun is not None and (noun.lemma_.lower() in lex.troops or noun.lower_ in lex.troops)
+    if is_force and kind not in lex.troops_overridden_by:
+        kind = "troops"
+    # a figure written "one" is usually a determiner ("one senior commander"): it needs its own cue
+    people = noun is not None and _is_people(noun, lex)
+    if kind is None and (people or verb is None) and anchor.lower_ not in ("one", "a", "an"):
+        kind = _window_cue(doc, anchor, seg, figure_anchors, lex, any_pos=verb is None)
     return kind, verb
 
 
-def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: set[int], lex: _Lex) -> str | None:
-    """When the parse links the figure to nothing, the nearest cue verb in its clause."""
+def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: set[int], lex: _Lex,
+                *, any_pos: bool = False) -> str | None:
+    """When the parse links the figure to nothing, the nearest cue verb in its clause (any
+    word when the parse found no verb at all: headlines are often mis-tagged, "hundreds flee")."""
     best: tuple[int, str] | None = None
     for t in doc[max(0, anchor.i - 5):anchor.i + 13]:
-        if not _inside(t, seg) or t.pos_ != "VERB" or t.lemma_.lower() not in lex.cue:
+        if not _inside(t, seg) or t.i == anchor.i or t.lemma_.lower() not in lex.cue:
+            continue
+        if t.pos_ != "VERB" and not (any_pos and t.pos_ in ("NOUN", "ADJ")):
             continue
         lo, hi = sorted((t.i, anchor.i))
-        if any(lo < i < hi for i in figure_anchors):
-            continue
+        if any(lo < i < hi for i in figure_anchors) or any(x.is_quote for x in doc[lo:hi]):
+            continue  # another figure or a quotation boundary lies between
         dist = abs(t.i - anchor.i)
         if best is None or dist < best[0]:
             best = (dist, lex.cue[t.lemma_.lower()])
@@ -450,7 +467,8 @@ def _claimed_by(ctx: Context, fig_start: int, verb: Token | None, seg: tuple[int
             continue
         sub = list(source.subtree)
         name = _actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text), actors)
-        if name:
+        # only a verb that reports the figure's clause, "according to", or the sentence's own verb
+        if name and (t.i in ancestors or lemma == "according" or t.dep_ == "ROOT"):
             found.append((0 if t.i in ancestors else 1 + abs(t.idx - fig_start) // 1000, name))
     return min(found)[1] if found else None
 
@@ -488,7 +506,9 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
     """Every figure about people or forces in ``ctx`` (spans in doc offsets)."""
     lex = _lex()
     doc, text = ctx.doc, ctx.text
-    skip_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SKIP_ENTS]
+    # spaCy also tags "between 30 and 40" as DATE: a DATE/TIME only counts if it has a time word
+    skip_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SKIP_ENTS
+                  and (e.label_ not in ("DATE", "TIME") or _TIME_WORD.search(e.text))]
     skip_spans += [(t.start, t.end) for t in times if t.precision != "unknown"]
     figures = _read_figures(text)
     anchors: dict[int, Token] = {}
@@ -499,6 +519,7 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
     anchor_ids = {t.i for t in anchors.values()}
     segments = _segments(ctx)
     last_what: dict[tuple[int, int], str] = {}
+    last_kind: dict[tuple[int, int], str] = {}
     out: list[Count] = []
     for f in figures:
         anchor = anchors.get(f.num_start)
@@ -510,7 +531,7 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         noun = _counted_noun(doc, anchor, f, seg)
         if noun is not None and (noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people):
             continue
-        what = _what(noun) if noun is not None and _is_people(noun, lex) else None
+        what = _what(noun)
         more = re.match(r"\s+more\b", text[f.num_end:f.num_end + 6])
         if what is None and noun is None:
             what = last_what.get(seg)
@@ -519,6 +540,8 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if not f.countable:
             continue
         kind, verb = _kind(doc, anchor, noun, seg, anchor_ids - {anchor.i}, lex)
+        if kind is None and more and last_kind.get(seg):
+            kind = last_kind[seg]  # "up to 5,000 more could follow"
         if kind is None:
             if noun is None or not _is_people(noun, lex) or f.value < 2:
                 continue
@@ -531,8 +554,10 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
             end = noun.idx + len(noun.text)
         elif more:
             end = f.num_end + more.end()
-        elif noun is None and verb is not None and verb.i < anchor.i and not text[verb.idx + len(verb.text):start].strip():
-            start = verb.idx
+        elif (noun is None and verb is not None and verb.i < anchor.i
+              and not text[verb.idx + len(verb.text):start].strip()):
+            start = verb.idx  # "wounded 11"
+        last_kind[seg] = kind
         status = _status(verb, noun, seg, lex)
         period = None if status == "hypothetical" else _period(ctx, verb, seg, times, lex)
         seg_text = text[seg[0]:seg[1]]
@@ -555,9 +580,13 @@ def _zero_counts(ctx: Context, segments: list[tuple[int, int]], places: Sequence
     """'no civilians were killed', 'denied that any civilians were killed': a negated zero."""
     out: list[Count] = []
     for tok in ctx.doc:
-        if tok.lower_ not in ("no", "any") or tok.dep_ != "det" or not _is_people(tok.head, lex):
+        if tok.lower_ in ("nobody", "no-one") or (tok.lower_ == "one" and tok.i > 0
+                                                  and ctx.doc[tok.i - 1].lower_ == "no"):
+            first, noun = (ctx.doc[tok.i - 1] if tok.lower_ == "one" else tok), tok  # "no one"
+        elif tok.lower_ in ("no", "any") and tok.dep_ == "det" and _is_people(tok.head, lex):
+            first, noun = tok, tok.head
+        else:
             continue
-        noun = tok.head
         seg = next((s for s in segments if s[0] <= tok.idx < s[1]), None)
         if seg is None:
             continue
@@ -565,11 +594,13 @@ def _zero_counts(ctx: Context, segments: list[tuple[int, int]], places: Sequence
         if verb is None:
             continue
         kind = _kind_at_verb(verb, noun, lex)
-        if kind is None or _status(verb, noun, seg, lex) != "negated":
+        # "no"/"nobody" negate by themselves; "any" only under a negation ("denied that any ...")
+        if kind is None or (first.lower_ == "any" and _status(verb, noun, seg, lex) != "negated"):
             continue
-        start, end = tok.idx, noun.idx + len(noun.text)
+        start, end = first.idx, noun.idx + len(noun.text)
+        what = "people" if noun.lower_ in ("one", "nobody", "no-one") else _what(noun) or "people"
         out.append(Count(kind=kind, value=0, low=0, high=0, qualifier="exact",  # type: ignore[arg-type]
-                         what=_what(noun) or "people", text=ctx.text[start:end], start=start, end=end,
+                         what=what, text=ctx.text[start:end], start=start, end=end,
                          place=_place(ctx, seg, start, places), status="negated",
                          claimed_by=_claimed_by(ctx, start, verb, seg, actors, quotes, lex)))
     return out

@@ -308,7 +308,7 @@ def _safe_day(year: int, month: int, day: int) -> Resolved | None:
 
 def _dateparser(core: str, pub: date) -> Resolved | None:
     """Numeric dates and other explicit forms the rules do not read."""
-    if not re.search(rf"\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\b{_MONTH_RE}", core):
+    if not re.search(rf"\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\b{_MONTH_RE}(?![a-z])", core):
         return None  # never hand durations or bare numbers to dateparser
     import dateparser  # slow import, only when a rule above could not read the text
 

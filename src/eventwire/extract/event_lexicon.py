@@ -28,6 +28,7 @@ SPECIFIC, REMOTE, HARM = "specific", "remote", "harm"
 
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "compound", "ROOT", "conj", "appos", "attr"}
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,15 @@ class Taxonomy:
     version: str
     raw: dict[str, Any]
     single: dict[str, tuple[Entry, ...]]
-    phrases: tuple[Entry, ...]
-    instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # type -> subtype -> cues
+    phrases: dict[str, tuple[Entry, ...]]  # first word -> entries, longest first
+    instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # type -> first word -> (subtype, *cue)
     remote_defaults: dict[str, str]
     context_words: frozenset[str]
     armed_actor_types: frozenset[str]
     people_words: frozenset[str]
     place_words: frozenset[str]
     occurrence_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     historical_min_days: int = 180
 
@@ -126,22 +128,25 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         else:
             phrases.append(entry)
 
-    instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    instruments: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for type_, tinfo in raw["types"].items():
         for sub, sinfo in tinfo["subtypes"].items():
             trig = sinfo.get("triggers", {})
             weak = set(trig.get("weak", []))
+            # a weak word is weak as verb and noun alike ("fell", "the fall of")
             for w in trig.get("verbs", []):
-                add(Entry(type_, sub, SPECIFIC, w in weak, "verb", _words(w)))
+                if w not in weak:
+                    add(Entry(type_, sub, SPECIFIC, False, "verb", _words(w)))
             for w in trig.get("nouns", []):
-                add(Entry(type_, sub, SPECIFIC, w in weak, "noun", _words(w)))
+                if w not in weak:
+                    add(Entry(type_, sub, SPECIFIC, False, "noun", _words(w)))
             for w in trig.get("phrases", []):
                 add(Entry(type_, sub, SPECIFIC, False, "any", _words(w)))
-            listed = set(trig.get("verbs", [])) | set(trig.get("nouns", []))
-            for w in weak - listed:
+            for w in sorted(weak):
                 add(Entry(type_, sub, SPECIFIC, True, "any", _words(w)))
-            if "instruments" in sinfo:
-                instruments.setdefault(type_, {})[sub] = tuple(_words(c) for c in sinfo["instruments"])
+            for cue in sinfo.get("instruments", []):
+                words = _words(cue)
+                instruments.setdefault(type_, {}).setdefault(words[0], []).append((sub, *words))
         gen = tinfo.get("generic_triggers")
         if gen:
             gweak = set(gen.get("weak", []))
@@ -162,17 +167,26 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         raw=raw,
         single={k: tuple(v) for k, v in single.items()},
         # longest phrases first so that "take back to" wins over "take back"
-        phrases=tuple(sorted(phrases, key=lambda e: -len(e.words))),
-        instruments=instruments,
+        phrases=_by_first(phrases),
+        instruments={t: {w: tuple(sorted(c, key=len, reverse=True)) for w, c in d.items()}
+                     for t, d in instruments.items()},
         remote_defaults=remote_defaults,
         context_words=frozenset(raw["context_cues"]["words"]),
         armed_actor_types=frozenset(raw["context_cues"]["armed_actor_types"]),
         people_words=frozenset(raw["people_words"]),
         place_words=frozenset(raw["place_words"]),
         occurrence_verbs=frozenset(raw["occurrence_verbs"]["lemmas"]),
+        harm_verbs=frozenset(raw["harm_triggers"]["verbs"]),
         cues=cues,
         historical_min_days=int(raw["modality_cues"]["historical_min_days"]),
     )
+
+
+def _by_first(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
+    out: dict[str, list[Entry]] = {}
+    for e in sorted(entries, key=lambda e: -len(e.words)):
+        out.setdefault(e.words[0], []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,7 +208,8 @@ def _pos_ok(entry: Entry, tok: Token) -> bool:
     if entry.pos == "verb":
         return tok.pos_ in _VERB_POS
     if entry.pos == "noun":
-        return tok.pos_ in _NOUN_POS or tok.tag_ == "VBG"
+        # a gerund used as a noun ("Shelling kills four"), not as a verb ("..., killing 12")
+        return tok.pos_ in _NOUN_POS or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS)
     return True
 
 
@@ -225,7 +240,9 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
     used: set[int] = set()
     hits: list[Hit] = []
     for i in range(len(toks)):
-        for entry in taxonomy.phrases:
+        lemma, lower = _forms(toks[i])
+        cands = taxonomy.phrases.get(lemma, ()) + (taxonomy.phrases.get(lower, ()) if lower != lemma else ())
+        for entry in sorted(cands, key=lambda e: -len(e.words)):
             got = _match_phrase(entry.words, toks, i)
             if got is None or any(t.i in used for t in got):
                 continue
@@ -255,9 +272,9 @@ def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[in
     toks = list(span)
     out: list[tuple[int, str]] = []
     for i in range(len(toks)):
-        for sub, cues in table.items():
-            for words in cues:
-                if _match_phrase(words, toks, i) is not None:
-                    out.append((toks[i].i, sub))
-                    break
+        lemma, lower = _forms(toks[i])
+        for cue in table.get(lower, ()) + (table.get(lemma, ()) if lower != lemma else ()):
+            if _match_phrase(cue[1:], toks, i) is not None:
+                out.append((toks[i].i, cue[0]))
+                break
     return out

@@ -41,6 +41,7 @@ class Linker:
     """The upstream records of one article, indexed by doc offsets."""
 
     tax: Taxonomy
+    text: str
     actor_mentions: tuple[tuple[int, int, Actor], ...]
     place_mentions: tuple[tuple[int, int, Place], ...]
     places: dict[str, Place]
@@ -57,7 +58,7 @@ class Linker:
         am = tuple(sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: x[0]))
         pm = tuple(sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0]))
         civ = next((a.name for a in actors if a.type == "civilians"), None)
-        return cls(tax, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
+        return cls(tax, ctx.text, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
                    tuple(quotes), _main_place(places), civ)
 
     # --- lookups -----------------------------------------------------------------
@@ -67,11 +68,16 @@ class Linker:
         mention inside the phrase nearest to the head."""
         if tok is None:
             return None
+        if tok.lemma_.lower() in _QUANTITY_HEADS:
+            # "dozens of Boko Haram fighters": the actor is inside the of-phrase
+            inner = prep_objects(tok, {"of"})
+            if inner:
+                return self.actor_of(inner[0], unit)
         t0, t1 = unit.tok_start(tok), unit.tok_end(tok)
         for s, e, a in self.actor_mentions:
             if s < t1 and t0 < e:
                 return a.name
-        a0, a1 = unit.subtree_range(tok)
+        a0, a1 = _core_range(tok, unit)
         best: tuple[int, str] | None = None
         for s, e, a in self.actor_mentions:
             if a0 <= s and e <= a1:
@@ -79,6 +85,18 @@ class Linker:
                 if best is None or dist < best[0]:
                     best = (dist, a.name)
         return best[1] if best else None
+
+    def agent_of(self, verb: Token, unit: Unit) -> Token | None:
+        """The verb's subject; a pronoun ('Trump said he would ...') is read as
+        the subject of the reporting verb above it."""
+        subj = subject_of(verb)
+        if subj is not None and subj.pos_ == "PRON" and self.actor_of(subj, unit) is None:
+            for g in governing_verbs(verb, limit=4):
+                if g.lemma_.lower() in self.tax.cues["reporting_verbs"]:
+                    speaker = next((c for c in g.children if c.dep_ == "nsubj"), None)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        return speaker
+        return subj
 
     def actor_type(self, name: str | None) -> str | None:
         for _s, _e, a in self.actor_mentions:
@@ -140,6 +158,20 @@ class Linker:
         return self.actor_type(self.actor_of(subj, unit)) in ("state_military", "government")
 
 
+def _core_range(tok: Token, unit: Unit) -> tuple[int, int]:
+    """Doc range of a noun and its modifiers, without its prepositional phrases
+    and clauses ('US-funded rebels', not '... of keeping tens of thousands of people')."""
+    keep = [tok]
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "det", "nummod", "nmod", "appos", "quantmod", "conj"):
+            keep.extend(c.subtree)
+    keep.sort(key=lambda t: t.i)
+    return unit.tok_start(keep[0]), unit.tok_end(keep[-1])
+
+
+_QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "handful",
+                   "number", "some", "many", "most", "all", "scores", "score", "tens"}
+
 _CIVILIAN_WORDS = {"civilian", "resident", "villager", "child", "woman", "people", "family", "worker",
                    "student", "passenger", "patient", "farmer", "journalist", "pilgrim", "worshipper"}
 _ARMED_WORDS = {"soldier", "troop", "fighter", "militant", "rebel", "insurgent", "jihadist", "gunman",
@@ -178,9 +210,10 @@ def is_people(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
 
 
 def is_place_like(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    """A place noun, a place mention, or a phrase holding one ('its prizes, Aleppo and Homs')."""
     if tok.lemma_.lower() in tax.place_words or tok.lower_ in tax.place_words:
         return True
-    s, e = unit.tok_start(tok), unit.tok_end(tok)
+    s, e = _core_range(tok, unit)
     if any(ps < e and s < pe for ps, pe, _p in linker.place_mentions):
         return True
     return tok.ent_type_ in ("GPE", "LOC", "FAC")
@@ -221,7 +254,8 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     if not drafts:
         return
     mine: dict[int, list[tuple[int, Place]]] = {id(d): [] for d in drafts}
-    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if unit.start <= s and e <= unit.end]
+    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if unit.start <= s and e <= unit.end
+               and not _origin_modifier(unit.head_of(s, e), unit, linker)]
     for s, e, p in in_unit:
         owner = _owner(drafts, unit.head_of(s, e))
         if owner is not None:
@@ -246,12 +280,65 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
             d.place = linker.main_place
 
 
+def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
+    """'France's best-known jihadists', 'a Syrian army unit': a place that says
+    where someone is from, not where something happened."""
+    if tok is None:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s"):
+        # a possessive place whose noun is not a place ("France's jihadists"),
+        # whatever the parser attached it to
+        after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
+        return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
+    if tok.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False
+    return not is_place_like(tok.head, unit, linker.tax, linker)
+
+
 def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
     nouns = tax.cues["definite_place_nouns"]
     for t in unit.span:
         if t.lemma_.lower() in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children):
             return True
         if t.lemma_.lower() == "stronghold":
+            return True
+    return False
+
+
+def refine_statement_places(drafts: Sequence[Draft], units: Sequence[Unit], linker: Linker) -> None:
+    """A statement placed only at country level ('a camp in southern Syria') takes
+    the specific place its next sentence names when that sentence goes on with
+    the same speaker ('The ministry said ... the Rukban camp')."""
+    for d in drafts:
+        if d.type != "statement" or d.actor1 is None:
+            continue
+        current = linker.places.get(d.place or "")
+        if current is not None and current.precision not in ("country", "admin1", "region"):
+            continue
+        nxt = next((u for u in units if u.index == d.unit.index + 1), None)
+        if nxt is None or not _same_speaker(d.actor1, nxt, linker):
+            continue
+        cands = [p for s, e, p in linker.place_mentions if nxt.start <= s and e <= nxt.end
+                 and p.precision in ("point", "admin2")
+                 and (current is None or linker.contains(current.name, p.name))]
+        if cands:
+            d.place = cands[0].name
+
+
+def _same_speaker(actor: str, unit: Unit, linker: Linker) -> bool:
+    heads = set()
+    for s, e, a in linker.actor_mentions:
+        if a.name != actor:
+            continue
+        if unit.start <= s < unit.end:
+            return True
+        words = linker.text[s:e].split()
+        if words:
+            heads.add(words[-1].lower())
+    for t in unit.span:
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in linker.tax.cues["reporting_verbs"] \
+                and t.lower_ in heads:
             return True
     return False
 
@@ -305,7 +392,12 @@ def link_counts(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     """Counts of the event's scope, of a kind its type carries and a status that
     fits its modality, go to the nearest event in the sentence."""
     for c in linker.counts:
-        if not (unit.start <= c.start and c.end <= unit.end) or c.scope != "event":
+        if not (unit.start <= c.start and c.end <= unit.end):
+            continue
+        if c.scope != "event":
+            owner = _owner(drafts, unit.head_of(c.start, c.end))
+            if owner is not None:
+                owner.background = True
             continue
         fits = [d for d in drafts if c.kind in linker.tax.count_kinds(d.type)
                 and _STATUS_FOR[d.modality] == c.status]
@@ -354,7 +446,7 @@ def roles(d: Draft, unit: Unit, linker: Linker) -> None:
     tok, anchor = d.trigger, d.anchor
     nominal = tok.i != anchor.i
     passive = is_passive(anchor)
-    subj = subject_of(anchor)
+    subj = linker.agent_of(anchor, unit)
     a1: list[Token] = []
     a2: list[Token] = []
     if nominal:

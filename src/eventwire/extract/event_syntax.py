@@ -156,11 +156,14 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if t is None:
             return None
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subs:
+            # a split word ("Non - soldiers") gives several subject tokens: the last is the noun
+            return subs[-1]
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
+        elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i != t.i:
+            t = t.head  # "..., announcing the end": the main clause's subject
         elif t.dep_ in ("acl", "relcl") and t.head.i != t.i:
             return t.head
         else:
@@ -197,10 +200,13 @@ def in_conditional(tok: Token) -> bool:
     return False
 
 
-def in_relative_clause(tok: Token, anchor: Token) -> bool:
+def in_relative_clause(anchor: Token) -> bool:
     """The trigger's own clause is a relative clause describing a noun
-    ('extremists who have been killed')."""
-    return anchor.dep_ == "relcl"
+    ('extremists who have been killed or surrendered')."""
+    t = anchor
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "relcl"
 
 
 def governing_verbs(anchor: Token, limit: int = 4) -> list[Token]:
@@ -244,6 +250,8 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
                 return None
             if g in cues["non_event_governors"]:
                 return None
+    if any(g in cues["allegation_governors"] for g in gov_lemmas[:2]):
+        return None  # "accused X of shelling": the accusation is the event
     if has_neg(anchor) or (trigger is not anchor and has_neg(trigger)):
         return "negated"
     if any(g in cues["negation_governors"] for g in gov_lemmas[:2]):
@@ -257,9 +265,9 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
             return "planned"
         if g in cues["possible_governors"]:
             return "possible"
-    for g in govs[:2]:
-        gaux = {c.lower_ for c in g.children if c.dep_ == "aux"}
-        if g.dep_ in ("xcomp", "ccomp") and gaux & cues["planned_aux"]:
+    for gov in govs[:2]:
+        gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
+        if gov.dep_ in ("xcomp", "ccomp") and gaux & cues["planned_aux"]:
             return "planned"
     return "asserted"
 

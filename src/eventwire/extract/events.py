@@ -39,6 +39,7 @@ from eventwire.extract.event_linking import (
     link_counts,
     link_places,
     link_times,
+    refine_statement_places,
     roles,
 )
 from eventwire.extract.event_syntax import (
@@ -46,9 +47,11 @@ from eventwire.extract.event_syntax import (
     anchor_verb,
     hedged,
     in_conditional,
+    in_relative_clause,
     is_passive,
     modality_of,
     objects_of,
+    prep_objects,
     sentence_units,
     subject_of,
 )
@@ -58,6 +61,8 @@ __all__ = ["Draft", "extract_events"]
 
 _STATEMENT = "statement"
 _TERRITORY = {"territory_taken", "territory_regained"}
+_VIOLENT_CROWD_VERBS = {"torch", "loot", "burn", "ransack", "clash", "attack", "throw", "hurl", "smash",
+                        "vandalise", "vandalize", "storm", "set"}
 
 
 @dataclass
@@ -83,6 +88,7 @@ class Draft:
     hedged: bool = False
     anaphoric: bool = False
     extra_places: list[str] = field(default_factory=list)
+    background: bool = False  # a war's whole toll hangs off this clause
 
 
 def extract_events(
@@ -109,10 +115,13 @@ def extract_events(
         link_places(found, unit, linker)
         link_times(found, unit, linker)
         link_counts(found, unit, linker)
+        # "the war has killed 10,000 since 2014": a toll, not a happening
+        found = [d for d in found if not (d.background and not d.counts and d.weak)]
         for d in found:
             d.attributed_to = attribution(d, unit, linker)
             roles(d, unit, linker)
         drafts.extend(_split_territory(found))
+    refine_statement_places(drafts, units, linker)
     _historical(drafts, ctx.published, tax)
     drafts = _merge(drafts, linker)
     return [_finish(d) for d in drafts]
@@ -139,7 +148,11 @@ def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
 def _rank(hit: Hit, anchor: Token) -> tuple[int, int]:
     e = hit.entry
     own_verb = hit.head.i == anchor.i
-    if e.kind == SPECIFIC and not e.weak and own_verb:
+    crowd = e.type in ("protest", "riot") and hit.head.dep_ in ("nsubj", "nsubjpass") \
+        and hit.head.head.i == anchor.i
+    if crowd:
+        tier = -1  # "Rioters torched shops": who acts makes it a riot
+    elif e.kind == SPECIFIC and not e.weak and own_verb:
         tier = 0
     elif e.kind == SPECIFIC and not e.weak:
         tier = 1
@@ -189,12 +202,27 @@ def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Link
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == anchor.i:
         return True
-    if alemma in tax.occurrence_verbs and tok.head.i == anchor.i:
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if alemma in tax.occurrence_verbs and governor.i == anchor.i:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and tok.head.head.i == anchor.i:
-        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and governor.i == anchor.i \
+            and alemma in tax.harm_verbs:
+        return True  # "killed in fighting"
     a, b = unit.subtree_range(tok)
     return linker.place_in(a, b) or linker.time_in(a, b)
+
+
+def _verb_anchored(verb: Token, unit: Unit, linker: Linker) -> bool:
+    """A weak verb is a happening when it has a place, a time, an opponent or an
+    armed actor doing it."""
+    a, b = unit.subtree_range(verb)
+    if linker.place_in(a, b) or linker.time_in(a, b):
+        return True
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return True
+    if prep_objects(verb, {"against", "with", "on", "into"}):
+        return True
+    return linker.perpetrator_armed(verb, unit)
 
 
 def _is_statement_verb(tok: Token, tax: Taxonomy) -> bool:
@@ -209,6 +237,14 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
     if "subject" in req and verbal:
         subj = subject_of(anchor)
         if subj is None or not is_people(subj, unit, tax, linker):
+            return False
+    if "mover" in req and verbal:
+        # "authorities evacuated 500 residents": the people moved are the object
+        # (either may carry them when the parse of a long coordination is off)
+        movers = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+        subj = subject_of(anchor)
+        movers += [subj] if subj is not None else []
+        if not any(is_people(m, unit, tax, linker) for m in movers):
             return False
     if "leave_object" in req and tok.lemma_.lower() == "leave":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
@@ -247,23 +283,33 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
            linker: Linker, context: bool) -> Draft | None:
     e = hit.entry
     tok = hit.head
-    if e.weak and not context:
-        return None
+    if tok.dep_ == "amod" and tok.i != anchor.i:
+        return None  # "displaced people's camps": a label, not a happening
     if in_conditional(tok):
         return None
-    if anchor.dep_ == "relcl" and not unit.in_title:
+    if in_relative_clause(anchor) and not unit.in_title:
         return None  # "extremists who have been killed": a description, not a report
     if e.type != _STATEMENT and not _nominal_ok(hit, anchor, unit, tax, linker):
         return None
     modality = modality_of(tok, anchor, tax)
     if modality is None:
         return None
+    if e.type == _STATEMENT and e.subtype == "announce" and any(
+            t.dep_ == "aux" and t.lower_ in tax.cues["planned_aux"] for t in unit.span):
+        modality = "planned"  # announcing what someone will do
     type_, subtype, certain = _type_of(hit, anchor, unit, units, tax, linker)
     if type_ is None:
         return None
+    req = tax.requires(type_, subtype)
+    # a weak word needs conflict context, unless its arguments were checked
+    if e.weak and not context and not req:
+        return None
     if not _requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
         return None
-    if type_ == _STATEMENT and linker.actor_of(subject_of(anchor), unit) is None:
+    if e.weak and e.kind == SPECIFIC and not req and tok.i == anchor.i and \
+            not _verb_anchored(anchor, unit, linker):
+        return None  # "fighting alongside the group": no where, when or whom
+    if type_ == _STATEMENT and linker.actor_of(linker.agent_of(anchor, unit), unit) is None:
         return None  # a statement needs someone who makes it
     anaphoric = _anaphoric(tok, anchor, type_, tax)
     # a weak word whose arguments were checked ("residents left the town") is as
@@ -303,6 +349,8 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
             cue = nearest_instrument(hit.head, unit, units, tax, type_, window=0)
             if cue is not None:
                 sub = cue
+        if type_ == "protest" and anchor.lemma_.lower() in _VIOLENT_CROWD_VERBS:
+            type_, sub = "riot", "violent_demonstration"  # protesters who torch or clash riot
         if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
             sub = "territory_regained"  # ACLED: government regains territory
         return type_, sub, True
@@ -363,10 +411,13 @@ def _historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> N
 
 
 def _simple_past(anchor: Token) -> bool:
-    chain = [anchor, *list(anchor.ancestors)[:2]]
-    if any(c.lower_ in ("have", "has", "'ve") for t in chain[:1] for c in t.children if c.dep_ == "aux"):
+    """Simple past ('advanced', 'fell'), not the present perfect of news."""
+    auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"have", "has", "'ve", "is", "are", "am", "will", "would"}:
         return False
-    return any(t.tag_ == "VBD" for t in chain)
+    chain = [anchor, *list(anchor.ancestors)[:2]]
+    # the small model often tags a sentence-initial simple past as VBN
+    return any(t.tag_ in ("VBD", "VBN") for t in chain)
 
 
 def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
@@ -395,8 +446,9 @@ def _absorb(keep: Draft, other: Draft) -> None:
         keep.counts.setdefault(k, v)
 
 
-def _nothing_new(d: Draft) -> bool:
-    return not d.place_own and not d.date_own and not d.counts
+def _nothing_new(d: Draft, p: Draft) -> bool:
+    """``d`` tells nothing ``p`` does not: no other place, no date, no figures."""
+    return (not d.place_own or d.place == p.place) and not d.date_own and not d.counts
 
 
 def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
@@ -404,30 +456,17 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
     title: list[Draft] = [d for d in drafts if d.unit.in_title]
     body: list[Draft] = [d for d in drafts if not d.unit.in_title]
     for d in body:
-        target = None
-        for p in reversed(kept):
-            if p.type != d.type or p.modality != d.modality:
-                continue
-            if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
-                continue
-            same_sentence = p.unit.index == d.unit.index
-            near = 0 < d.unit.index - p.unit.index <= 3
-            if same_sentence and (p.anchor.i == d.anchor.i or _conj_linked(p.anchor, d.anchor)):
-                target = p
-            elif near and (d.anaphoric or _nothing_new(d)) and not (d.counts and p.counts):
-                target = p
-            elif (p.place == d.place and p.subtype == d.subtype and d.date_own and p.date == d.date
-                  and p.place is not None):
-                target = p
-            if target is not None:
-                break
+        target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
         if target is None:
             kept.append(d)
         else:
             _absorb(target, d)
     out = list(kept)
     for t in title:
-        match = next((b for b in kept if b.type == t.type and b.modality == t.modality
+        # headline verbs are often parsed as nouns ("fanatics plot final stand"), so a
+        # headline's modality is not trusted: the body's telling decides
+        match = next((b for b in kept if b.type == t.type
+                      and (b.modality == t.modality or t.modality == "asserted")
                       and _places_compatible(b, t, linker) and _dates_compatible(b.date, t.date)), None)
         if match is None:
             out.append(t)
@@ -438,12 +477,39 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
     return out
 
 
-def _conj_linked(a: Token, b: Token) -> bool:
+def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
+    """Is the later body draft ``d`` a retelling of the earlier ``p``?"""
+    if p.type != d.type or p.modality != d.modality:
+        return False
+    if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
+        return False
+    if p.unit.index == d.unit.index:
+        # "killed four and wounded 11": one happening, two verbs
+        return p.anchor.i == d.anchor.i or _clause_linked(p.anchor, d.anchor)
+    if 0 < d.unit.index - p.unit.index <= 3 and (d.anaphoric or _nothing_new(d, p)) \
+            and not (d.counts and p.counts) and _ongoing(d.anchor) == _ongoing(p.anchor):
+        return True  # "The strikes hit a bus stop" after "Shelling killed four"
+    # the same thing, same place, same date, told anywhere in the article
+    return (p.place is not None and p.place == d.place and p.subtype == d.subtype
+            and d.date_own and p.date == d.date)
+
+
+def _ongoing(anchor: Token) -> bool:
+    """A campaign told in the progressive ('have been bombing') is not the same
+    telling as one incident ('were killed in strikes')."""
+    if anchor.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children):
+        return True
+    return anchor.head.lemma_.lower() in ("continue", "keep") and anchor.dep_ == "xcomp"
+
+
+def _clause_linked(a: Token, b: Token) -> bool:
+    """Coordinated verbs ('killed four and wounded 11') or a participle clause
+    ('hit a market, killing 12')."""
     if a.doc is not b.doc:
         return False
     for x, y in ((a, b), (b, a)):
         t = y
-        while t.dep_ == "conj" and t.head.i != t.i:
+        while (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")) and t.head.i != t.i:
             t = t.head
             if t.i == x.i:
                 return True

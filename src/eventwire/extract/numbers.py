@@ -95,4 +95,4 @@ def parse_number(text: str) -> int | None:
             seen = True
         else:
             return None
-    return int(round(total + current)) if seen else None
+    return round(total + current) if seen else None

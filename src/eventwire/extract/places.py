@@ -54,8 +54,10 @@ CONNECTORS = frozenset({"-", "'", "’", ".", "of", "de", "du", "la", "le", "al"
 # Start words that are English function words when capitalised at a sentence start.
 BAD_STARTS = frozenset({"the", "a", "an", "in", "at", "as", "on", "of", "for", "to", "and", "but", "or",
                         "by", "from", "with", "it", "is", "this", "that", "he", "she", "they", "we", "i"})
+# Labels whose spans are never places, even when the gazetteer knows the words.
+NEVER_LABELS = frozenset({"NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "LANGUAGE"})
 PHRASE_MIN_POPULATION = 5000     # a town found by the gazetteer alone must be at least this big
-ORG_MIN_POPULATION = 100_000     # ... and this big when spaCy called the span an organisation
+ORG_MIN_POPULATION = 100_000     # ... and this big when spaCy gave the span another label
 # Countries used as hyphenated modifiers name an actor's backer, not a place: "US-led", "Russia-backed".
 _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", "supported", "made",
                    "allied", "aligned", "controlled", "held", "run", "trained", "armed")
@@ -64,6 +66,7 @@ _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", 
 @dataclass(frozen=True)
 class _Words:
     never: frozenset[str]
+    institutions: frozenset[str]
     directions: frozenset[str]
     feature_kind: dict[str, str]
 
@@ -74,6 +77,7 @@ def _words() -> _Words:
     feature_kind = {w: kind for kind, words in raw["feature_words"].items() for w in words}
     return _Words(
         never=frozenset(normalize(w) for w in raw["never_places"]),
+        institutions=frozenset(raw["institution_words"]),
         directions=frozenset(w.lower() for w in raw["directions"]),
         feature_kind=feature_kind,
     )
@@ -149,18 +153,33 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
             continue
         whole = es >= i - 1 and ee <= j  # the entity is this span (perhaps with "the")
         if not whole:
+            # "the Ohio Department of Health", "U.S. House": a country or state naming an
+            # institution still places it; a town inside a name ("Lincoln Memorial") does not.
+            return (label == "ORG" and es >= i - 1
+                    and any(doc[k].lower_ in words.institutions for k in range(j, ee))
+                    and any(e.kind in ("country", "admin_area") and _curated(e) for e in strong))
+        if label in NEVER_LABELS:
             return False
-        if label == "ORG":
-            return any(_curated(e) or e.population >= ORG_MIN_POPULATION for e in strong)
-        if label == "PERSON":
-            return any(e.source == "supplement" for e in strong)
-        return False
+        # The small model often calls a lone place name a person, product or date ("Goma",
+        # "Tillaberi", "Niger"); a curated entry or a big city is trusted over that label.
+        return any(_curated(e) or e.population >= ORG_MIN_POPULATION for e in strong)
     if not strong:
         return False
+    # Proper nouns only, except that a curated name capitalised in mid-sentence is trusted
+    # even where the tagger hesitates ("Why is Baghuz so important").
+    trusted = any(_curated(e) for e in strong) and not doc[i].is_sent_start
     alpha = [doc[k] for k in range(i, j) if doc[k].is_alpha and doc[k].text.lower() not in CONNECTORS]
-    if any(t.pos_ not in ("PROPN",) and t.text.lower() not in words.directions
-           and t.text.lower() not in words.feature_kind for t in alpha):
+    if not trusted and any(t.pos_ != "PROPN" and t.text.lower() not in words.directions
+                           and t.text.lower() not in words.feature_kind for t in alpha):
         return False
+    # A lone gazetteer hit inside a run of capitalised words is part of a longer name
+    # ("Officer Ripley", "Red River Valley") that the gazetteer does not know.
+    if not any(_curated(e) for e in strong):
+        before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+        after = doc[j] if j < len(doc) else None
+        if (before is not None and _is_cap(before) and before.is_alpha) or \
+                (after is not None and _is_cap(after) and after.is_alpha):
+            return False
     in_title = doc[i].idx < title_end
     if in_title and title_case_title:
         return any(_curated(e) for e in strong)
@@ -185,7 +204,7 @@ def _features(doc: Doc, i: int, j: int, words: _Words) -> set[str]:
         if low in words.feature_kind:
             found.add(words.feature_kind[low])
             break
-        if tok.is_punct and tok.text not in ("-", "’", "'") or tok.pos_ in ("VERB", "AUX", "ADP"):
+        if (tok.is_punct and tok.text not in ("-", "’", "'")) or tok.pos_ in ("VERB", "AUX", "ADP"):
             break
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words.feature_kind:
         found.add(words.feature_kind[doc[i - 2].lower_])
@@ -207,10 +226,12 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
             if not _span_ok(doc, i, j, words):
                 continue
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-            key = normalize(ctx.text[start:end])
+            surface = ctx.text[start:end]
+            key = normalize(surface)
             if not key or gaz.demonym_country(key):
                 continue
-            matches = gaz.lookup_key(key)
+            # "Ind.", "W.Va.": abbreviations are matched as written, and then alone.
+            matches = ("." in surface and gaz.lookup_exact(surface)) or gaz.lookup_key(key)
             if not matches:
                 continue
             if _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
@@ -234,11 +255,11 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
 # -- resolution -------------------------------------------------------------------------
 def _prior(entry: Entry, strong: bool) -> float:
     if entry.kind == "country":
-        p = 9.0
+        p = 10.5
     elif entry.source == "continent":
-        p = 8.0
+        p = 9.0
     elif entry.kind == "admin_area":
-        p = 7.0 if entry.precision == "admin1" else 5.5
+        p = 8.5 if entry.precision == "admin1" else 5.5
     elif entry.source == "supplement":
         fixed = {"region": 7.5, "water": 7.5, "camp": 7.0, "site": 6.5}
         p = fixed.get(entry.kind, max(6.0, math.log10(entry.population + 10) + 0.5))
@@ -247,26 +268,36 @@ def _prior(entry: Entry, strong: bool) -> float:
     return p if strong else p - 2.0
 
 
-def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, float]:
+def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, dict[str, float]]:
     """What the article says about countries before any name is resolved: country and
-    admin1 names, and demonyms ("Syrian", "Iraqi")."""
-    raw: dict[str, float] = defaultdict(float)
+    admin1 names, and demonyms ("Syrian", "Iraqi"), by the name that says it ("" for
+    demonyms), so that a name is not its own evidence."""
+    raw: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for cand in cands:
         kinds = {m.entry.kind for m in cand.matches if m.strong}
         if "country" in kinds:
             for m in cand.matches:
                 if m.entry.kind == "country" and m.entry.country:
-                    raw[m.entry.country] += 1.0
+                    raw[cand.key][m.entry.country] += 1.0
         elif kinds == {"admin_area"}:
             for m in cand.matches:
                 if m.entry.country:
-                    raw[m.entry.country] += 0.7
+                    raw[cand.key][m.entry.country] += 0.7
     for tok in doc:
         if tok.text[:1].isupper() and tok.is_alpha:
             cc = gaz.demonym_country(tok.text)
             if cc:
-                raw[cc] += 0.5
-    return dict(raw)
+                raw[""][cc] += 0.5
+    return raw
+
+
+def _evidence_without(raw: dict[str, dict[str, float]], key: str) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for source, per_country in raw.items():
+        if source != key:
+            for cc, value in per_country.items():
+                out[cc] += value
+    return out
 
 
 def _score(entry: Entry, strong: bool, cand: _Candidate, evidence: dict[str, float],
@@ -302,14 +333,14 @@ def _resolve(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, Ent
             groups[cand.key] = _Candidate(cand.start, cand.end, cand.key, cand.matches, set(cand.features))
         else:
             g.features |= cand.features
-    base = _country_evidence(doc, gaz, cands)
+    raw = _country_evidence(doc, gaz, cands)
     admins = {(m.entry.country, m.entry.admin1_code) for c in groups.values() for m in c.matches
               if m.strong and m.entry.kind == "admin_area" and m.entry.country and m.entry.admin1_code
               and all(x.entry.kind in ("admin_area", "country") for x in c.matches if x.strong)}
-    first = {key: _best(g, base, admins, []) for key, g in groups.items()}
+    first = {key: _best(g, _evidence_without(raw, key), admins, []) for key, g in groups.items()}
     chosen: dict[str, Entry] = {}
     for key, g in groups.items():
-        evidence = dict(base)
+        evidence = _evidence_without(raw, key)
         anchors: list[tuple[float, float]] = []
         for other, (entry, margin) in first.items():
             if other == key:

@@ -27,7 +27,8 @@ from eventwire.schema import SourceCited
 
 # Words allowed between a citing verb and the outlet, or the outlet and a verb
 # after it: "told The Times on Saturday" needs none, "AFP later reported" one.
-_GAP = r"(?:\s+(?:later|also|first|earlier|previously|exclusively|on\s+\w+day|last\s+\w+|in\s+an?\s+\w+|has|have|had|was|were|is))*"
+_GAP = (r"(?:\s+(?:later|also|first|earlier|previously|exclusively|on\s+\w+day|last\s+\w+"
+        r"|in\s+an?\s+\w+|has|have|had|was|were|is))*")
 _NAME = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)){0,3}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -69,6 +69,8 @@ class _State:
     store: Store
     settings: WebSettings
     extractor: Extractor
+    # Facets of a store only this process writes to: computed once, dropped on ingest.
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 def _default_extractor(**article: Any) -> Record:
@@ -214,12 +216,16 @@ def create_app(store: Store, *, settings: WebSettings | None = None,
     @app.get("/api/timeline", response_model=Timeline, responses=ERRORS, tags=["aggregates"])
     def timeline(store: StoreDep, filters: FiltersDep) -> Timeline:
         """Matching events per day and type."""
-        return Timeline.model_validate({"bins": queries.timeline(store, filters)})
+        return Timeline.model_validate({"days": queries.timeline(store, filters)})
 
     @app.get("/api/facets", response_model=Facets, tags=["aggregates"])
-    def facets(store: StoreDep) -> Facets:
+    def facets(request: Request, store: StoreDep) -> Facets:
         """Values the filters can take, with their event counts, and the date range."""
-        return Facets.model_validate(queries.facets(store))
+        cache = _state(request).cache
+        if "facets" not in cache:
+            cache["facets"] = Facets.model_validate(queries.facets(store))
+        result: Facets = cache["facets"]
+        return result
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
              responses={404: {"model": ErrorOut}})
@@ -241,6 +247,7 @@ def create_app(store: Store, *, settings: WebSettings | None = None,
             raise HTTPException(401, "missing or wrong token: send Authorization: Bearer <token>")
         record = state.extractor(**body.model_dump())
         stored = store.add([record], origins=["api"]) == 1
+        state.cache.clear()
         return Ingested(article_id=record.article.id, stored=stored, events=len(record.events),
                         places=len(record.places), quotes=len(record.quotes))
 

@@ -56,14 +56,14 @@ class EventPage(BaseModel):
     items: list[EventOut]
 
 
-class TimelineBin(BaseModel):
+class TimelineDay(BaseModel):
     day: str
-    type: str
-    n: int
+    n: int = Field(description="events that day")
+    types: dict[str, int] = Field(description="the day's events per type")
 
 
 class Timeline(BaseModel):
-    bins: list[TimelineBin]
+    days: list[TimelineDay]
 
 
 class ClusterEvent(BaseModel):
@@ -73,6 +73,7 @@ class ClusterEvent(BaseModel):
     subtype: str | None
     place: str | None
     date: str | None
+    precision: str | None = Field(None, description="point, admin2, admin1, country or region")
 
 
 class Cluster(BaseModel):
@@ -80,10 +81,9 @@ class Cluster(BaseModel):
     lon: float
     n: int = Field(description="events in the cell")
     type: str = Field(description="the cell's most frequent event type")
-    types: int = Field(description="distinct event types in the cell")
-    places: int = Field(description="distinct places in the cell (1: one incident site)")
     fatalities: int
-    bounds: list[float] = Field(description="south, west, north, east of the cell's events")
+    bounds: list[float] = Field(description="south, west, north, east of the cell's events "
+                                            "(a single point: one incident site)")
     event: ClusterEvent | None = Field(None, description="the event itself when the cell holds one")
 
 

@@ -2,13 +2,14 @@
 
 Every aggregation runs in the store (DuckDB) through ``Store.query`` so the
 browser only ever receives a bounded number of rows, whatever the store holds.
-The filter conditions come from the store itself (``Store._where``), so the
+The filter conditions come from the store itself (``Store.event_where``), so the
 map, the timeline and the table can never disagree on what a filter means.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ MAX_CLUSTERS = 5000
 MERCATOR_LAT = 85.0511
 
 _FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+_ARTICLE_COLUMN = re.compile(r"\ba\.")
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,16 @@ class BBox:
 def where(store: Store, filters: Filters, *extra: str) -> tuple[str, list[Any]]:
     """The store's event conditions for ``filters``, plus ``extra`` SQL conditions."""
     # The store owns the meaning of every filter; reuse it rather than copy it.
-    sql, params = store._where(filters, table="e")
+    sql, params = store.event_where(filters)
     conds = [sql.removeprefix(" WHERE ")] if sql else []
     conds += list(extra)
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def _from(where_sql: str) -> str:
+    """Events alone, or joined to their articles when a condition needs them
+    (the source filter): the join is most of an aggregation's cost."""
+    return _FROM if _ARTICLE_COLUMN.search(where_sql) else " FROM events e"
 
 
 def _bbox_conditions(bbox: BBox | None) -> tuple[list[str], list[Any]]:
@@ -68,12 +76,13 @@ def _bbox_conditions(bbox: BBox | None) -> tuple[list[str], list[Any]]:
 
 
 def timeline(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """Events per day and type (days without a known date are left out)."""
+    """Events per day, with their split by type (days without a known date are left out)."""
     sql, params = where(store, filters, "e.date_start IS NOT NULL")
     rows = store.query(
-        "SELECT e.date_start AS day, e.type AS type, count(*) AS n" + _FROM + sql
-        + " GROUP BY ALL ORDER BY day, type", params)
-    return [{"day": r["day"].isoformat(), "type": r["type"], "n": int(r["n"])} for r in rows]
+        "SELECT e.date_start AS day, count(*) AS n, histogram(e.type) AS types" + _from(sql) + sql
+        + " GROUP BY ALL ORDER BY day", params)
+    return [{"day": r["day"].isoformat(), "n": int(r["n"]),
+             "types": {str(k): int(v) for k, v in dict(r["types"]).items()}} for r in rows]
 
 
 def cell_size(zoom: int) -> float:
@@ -99,27 +108,27 @@ def clusters(store: Store, filters: Filters, *, zoom: int, bbox: BBox | None = N
         " avg(e.latitude) AS lat, avg(e.longitude) AS lon,"
         " min(e.latitude) AS south, max(e.latitude) AS north,"
         " min(e.longitude) AS west, max(e.longitude) AS east,"
-        " mode(e.type) AS type, count(DISTINCT e.type) AS types,"
-        " count(DISTINCT e.place) AS places, sum(coalesce(e.fatalities, 0)) AS fatalities,"
+        " mode(e.type) AS type, sum(coalesce(e.fatalities, 0)) AS fatalities,"
         " min(e.article_id) AS article_id, min(e.idx) AS idx, min(e.place) AS place,"
-        " min(e.subtype) AS subtype, min(e.date_start) AS date"
-        + _FROM + sql + " GROUP BY gx, gy ORDER BY n DESC LIMIT ?")
+        " min(e.subtype) AS subtype, min(e.date_start) AS date, min(e.geo_precision) AS precision"
+        + _from(sql) + sql + " GROUP BY gx, gy ORDER BY n DESC LIMIT ?")
     rows = store.query(query, [cell, cell, *params, *extra_params, limit + 1])
     items = []
     for r in rows[:limit]:
         n = int(r["n"])
         item: dict[str, Any] = {
-            "lat": r["lat"], "lon": r["lon"], "n": n, "type": r["type"], "types": int(r["types"]),
-            "places": int(r["places"]), "fatalities": int(r["fatalities"] or 0),
+            "lat": r["lat"], "lon": r["lon"], "n": n, "type": r["type"],
+            "fatalities": int(r["fatalities"] or 0),
             "bounds": [r["south"], r["west"], r["north"], r["east"]], "event": None,
         }
         if n == 1:
             item["event"] = {"article_id": r["article_id"], "idx": int(r["idx"]), "type": r["type"],
                              "subtype": r["subtype"], "place": r["place"],
-                             "date": r["date"].isoformat() if r["date"] else None}
+                             "date": r["date"].isoformat() if r["date"] else None,
+                             "precision": r["precision"]}
         items.append(item)
     unplaced_sql, unplaced_params = where(store, filters, "(e.latitude IS NULL OR e.longitude IS NULL)")
-    unplaced = store.query("SELECT count(*) AS n" + _FROM + unplaced_sql, unplaced_params)
+    unplaced = store.query("SELECT count(*) AS n" + _from(unplaced_sql) + unplaced_sql, unplaced_params)
     return {"zoom": zoom, "cell": cell, "truncated": len(rows) > limit, "items": items,
             "unplaced": int(unplaced[0]["n"]) if unplaced else 0}
 
@@ -144,7 +153,7 @@ def facets(store: Store, *, top: int = 200) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, column in FACETS.items():
         rows = store.query(
-            f"SELECT {column} AS value, count(*) AS n" + _FROM
+            f"SELECT {column} AS value, count(*) AS n" + _from(column)
             + f" WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ?", [top])
         out[name] = [{"value": str(r["value"]), "n": int(r["n"])} for r in rows]
     span = store.query("SELECT min(date_start) AS first, max(coalesce(date_end, date_start)) AS last,"

@@ -21,6 +21,7 @@ from eventwire.schema import (
     EventDate,
     Framing,
     Mention,
+    Modality,
     Place,
     Record,
     SentenceRef,
@@ -63,7 +64,7 @@ ACTORS: tuple[tuple[str, str], ...] = (
     ("Islamic State", "rebel_group"), ("Aid workers", "igo"), ("Residents", "civilians"),
 )
 SOURCES = ("Example Wire", "Daily Ledger", "Frontline Post", "Regional Herald", "Morning Report")
-MODALITIES = ("asserted",) * 8 + ("possible", "planned", "historical")
+MODALITIES: tuple[Modality, ...] = ("asserted",) * 8 + ("possible", "planned", "historical")
 
 
 def _mention(text: str, sub: str, start: int) -> Mention:

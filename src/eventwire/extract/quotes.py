@@ -1,0 +1,486 @@
+"""Quotes: who said what, in their words (direct, partial) or reported (indirect).
+
+1. Quote marks are paired on the raw text (``_marked_spans``): curly and
+   straight double quotes, curly single quotes, and straight single quotes that
+   open at a word start and close at a word end. A quote left open at the end
+   of a paragraph continues when the next paragraph reopens it (the
+   journalistic convention for quotes running over paragraphs); otherwise it
+   ends with its paragraph.
+2. A marked span that starts a sentence (paragraph start, after ".", "?" or
+   ":") is ``direct``; one inside a sentence is ``partial``.
+3. The cue is found on the parse: the nearest reporting verb (or a document
+   noun such as "statement" with "read") that governs the quoted words, else the
+   first cue in the attribution just after the closing mark or just before the
+   opening one. Unattributed quotes following an attributed one in the same or
+   the preceding paragraph inherit its speaker; scare quotes stay unattributed.
+4. Indirect speech: a reporting verb with a subject and a clausal complement
+   that is not itself a direct quote ("the ministry said the rebels had ...").
+5. The speaker's words are the cue's subject (relative clauses and
+   participles cut off); a relative pronoun gives way to its antecedent and a
+   personal pronoun is resolved to the preceding person or group. Name, role
+   and organisation come from the actors the words mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.errors import DataFileError
+from eventwire.extract.actors import actor_role, lexicon
+from eventwire.extract.context import Context
+from eventwire.schema import Actor, Quote, SourceCited, Speaker
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z0-9])([^\n‘’']{2,200}?)(?<=[\w.!?,…])[’'](?![\w])")
+_REL_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
+             "they": "group", "we": "group", "it": "org"}
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
+_QUANTIFIERS = frozenset({"some", "many", "others", "one", "several", "few", "most", "all", "both"})
+
+
+@dataclass(frozen=True)
+class Verbs:
+    indirect: frozenset[str]
+    direct_only: frozenset[str]
+    not_quotes: frozenset[str]
+    cue_nouns: frozenset[str]
+
+    @property
+    def any(self) -> frozenset[str]:
+        return (self.indirect | self.direct_only) - self.not_quotes
+
+
+@functools.lru_cache(maxsize=1)
+def verbs() -> Verbs:
+    """Reporting verbs of ``data/reporting_verbs.json``."""
+    data = json.loads(resources.files("eventwire.data").joinpath("reporting_verbs.json").read_text("utf-8"))
+    try:
+        return Verbs(frozenset(data["indirect"]), frozenset(data["direct_only"]),
+                     frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]))
+    except (KeyError, TypeError) as err:
+        raise DataFileError(path="eventwire/data/reporting_verbs.json", detail=f"bad or missing key {err}") from err
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+@dataclass(frozen=True)
+class Marked:
+    open: int   # offset of the opening mark
+    close: int  # offset just after the closing mark (or the paragraph end)
+    start: int  # quoted text, marks and trailing comma/full stop excluded
+    end: int
+
+
+def _line_start(text: str, i: int) -> bool:
+    return text[text.rfind("\n", 0, i) + 1 : i].strip() == ""
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] in ",." and not text[a:b].endswith(".."):
+        b -= 1
+    return a, b
+
+
+def _para_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
+
+
+def _marked_spans(text: str) -> list[Marked]:
+    """Pair double quote marks; then single quotes outside them."""
+    marks = [i for i, ch in enumerate(text) if ch in _OPEN_DOUBLE or ch in _CLOSE_DOUBLE or ch == '"']
+    out: list[Marked] = []
+
+    def emit(opened: int, close: int, inner_end: int) -> None:
+        a, b = _trim(text, opened + 1, inner_end)
+        if b > a:
+            out.append(Marked(opened, close, a, b))
+
+    opened: int | None = None
+    last = 0  # the latest (re)opening mark of the open quote
+    for i in marks:
+        ch = text[i]
+        opener = ch in _OPEN_DOUBLE or ch == '"'
+        if opened is None:
+            opened, last = (i, i) if opener else (None, 0)
+            continue
+        if "\n" in text[last:i]:
+            if opener and _line_start(text, i):
+                last = i  # the quote runs on: its next paragraph reopens it
+                continue
+            end = _para_end(text, last)
+            emit(opened, end, end)  # never closed: it ends with its paragraph
+            opened = i if opener else None
+            last = i
+            continue
+        if ch in _OPEN_DOUBLE:
+            opened = last = i  # two openers in a row: the first was a stray mark
+            continue
+        emit(opened, i + 1, i)
+        opened = None
+    if opened is not None:
+        end = _para_end(text, opened)
+        emit(opened, end, end)
+    for m in _SINGLE.finditer(text):
+        if any(q.open <= m.start() < q.close for q in out):
+            continue
+        a, b = _trim(text, m.start(1), m.end(1))
+        out.append(Marked(m.start(), m.end(), a, b))
+    return sorted(out, key=lambda q: q.open)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _np_span(tok: Token, *, avoid: Sequence[Marked]) -> tuple[int, int]:
+    """The subject's words: its subtree without relative clauses or participles,
+    outside any quote, without edge punctuation."""
+    cut = [c for c in tok.subtree if c.dep_ in _CUT_DEPS and c.head.i != tok.head.i and c.i > tok.i]
+    last = min((c.left_edge.i for c in cut), default=tok.right_edge.i + 1) - 1
+    first = tok.left_edge.i
+    toks = [t for t in tok.doc[first : last + 1] if not any(q.open <= t.idx < q.close for q in avoid)]
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"however", "but", "and"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return tok.idx, tok.idx + len(tok.text)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _mentions_in(actors: Sequence[Actor], start: int, end: int) -> list[tuple[Actor, int, int]]:
+    return [(a, m.start, m.end) for a in actors for m in a.mentions if m.start < end and start < m.end]
+
+
+def _group_antecedent(doc: Doc, before: int) -> Token | None:
+    """'they': the plural subject of a recent sentence ('A group of women ...')."""
+    sents = [s for s in doc.sents if s.start_char < before]
+    for sent in reversed(sents[-3:]):
+        for t in sent:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.idx >= before:
+                continue
+            if t.lower_ in {"group", "crowd", "number", "handful"}:
+                pobj = [g for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+            if t.tag_ in {"NNS", "NNPS"}:
+                return t
+    return None
+
+
+def _speaker(ctx: Context, subj: Token, actors: Sequence[Actor], marks: Sequence[Marked],
+             previous: Sequence[Quote]) -> Speaker | None:
+    low = subj.lower_
+    if subj.dep_ == "expl" or low in {"i", "you"}:
+        return None
+    if low in _REL_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "the agency, which warned": the agency speaks
+        low = subj.lower_
+    if low in _PERSONAL:
+        return _pronoun_speaker(ctx, subj, actors, previous)
+    start, end = _np_span(subj, avoid=marks)
+    return _describe(ctx, start, end, subj, actors, previous)
+
+
+def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
+                     previous: Sequence[Quote]) -> Speaker | None:
+    kind = _PERSONAL[subj.lower_]
+    start, end = subj.idx, subj.idx + len(subj.text)
+    before = [(m.start, a) for a in actors for m in a.mentions if m.end <= start]
+    before.sort(key=lambda x: x[0])
+    if kind == "person":
+        # the nearer of the latest person named and the latest quoted speaker
+        options: list[tuple[int, Speaker]] = [
+            (pos, Speaker(a.name, None, None, subj.text, start, end)) for pos, a in before if a.type == "person"
+        ]
+        options += [(q.speaker.start, replace(q.speaker, text=subj.text, start=start, end=end))
+                    for q in previous if q.speaker is not None and q.speaker.end <= start
+                    and (q.speaker.name or q.speaker.role)]
+        if options:
+            return max(options, key=lambda o: o[0])[1]
+        return Speaker(None, None, None, subj.text, start, end)
+    if kind == "org":
+        for _, a in reversed(before):
+            if a.type not in {"person", "civilians"}:
+                return Speaker(None, None, a.name, subj.text, start, end)
+        return Speaker(None, None, None, subj.text, start, end)
+    ante = _group_antecedent(ctx.doc, start)
+    if ante is not None:
+        named = [a for a, s, e in _mentions_in(actors, ante.idx, ante.idx + len(ante.text))
+                 if a.type not in {"civilians", "person"}]
+        if named:
+            return Speaker(None, None, named[0].name, subj.text, start, end)
+        return Speaker(None, ante.lower_, None, subj.text, start, end)
+    return Speaker(None, None, None, subj.text, start, end)
+
+
+def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor],
+              previous: Sequence[Quote]) -> Speaker:
+    text = ctx.text
+    lex = lexicon()
+    found = _mentions_in(actors, start, end)
+    person = next((a for a, _, _ in found if a.type == "person"), None)
+    head_mentions = [(a, s, e) for a, s, e in found if s <= head.idx < e]
+    orgs = [a for a, _, _ in found if a.type not in {"person", "civilians"}]
+    role: str | None = None
+    org: str | None = None
+    if person is not None:
+        role = _person_role(ctx, start, end, head, actors)
+        org = orgs[0].name if orgs else None
+        return Speaker(person.name, role, org, text[start:end], start, end)
+    if head_mentions and head_mentions[0][0].type not in {"person", "civilians"}:
+        a, s, e = head_mentions[0]
+        return Speaker(None, actor_role(ctx, actors, s, e), a.name, text[start:end], start, end)
+    words = [t for t in head.doc[head.left_edge.i : head.i + 1] if start <= t.idx < end]
+    if head.lower_ in verbs().cue_nouns:
+        role = head.lower_
+        org = orgs[0].name if orgs else _context_org(head.idx, actors, previous)
+    elif head.lower_ in _QUANTIFIERS and head.pos_ in {"PRON", "NUM", "NOUN", "ADJ"}:
+        role = None
+        org = orgs[0].name if orgs else None
+    else:
+        kept = [t.text for t in words if t.lower_ not in lex.drop_modifiers and t.pos_ in {"ADJ", "NOUN"}
+                and not _mentions_in(actors, t.idx, t.idx + len(t.text))]
+        role = " ".join(kept) or None
+        org = orgs[0].name if orgs else None
+    return Speaker(None, role, org, text[start:end], start, end)
+
+
+def _person_role(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor]) -> str | None:
+    """'spokesman' from an apposition, else the title before the name, else a role mention."""
+    lex = lexicon()
+    for t in head.subtree:
+        if t.dep_ == "appos" and start <= t.idx < end and t.lower_ in lex.roles:
+            return t.lower_
+    role = actor_role(ctx, actors, start, end)
+    if role:
+        return role
+    ranks = {r.lower().rstrip(".") for r in lex.ranks}
+    titles = [t.text for t in head.doc[head.left_edge.i : head.i]
+              if start <= t.idx < end and (t.lower_.rstrip(".") in ranks or t.lower_ in lex.roles)]
+    return " ".join(titles) or None
+
+
+def _context_org(before: int, actors: Sequence[Actor], previous: Sequence[Quote]) -> str | None:
+    """Whose statement: the organisation of the latest attributed quote, else the
+    latest organisation mentioned."""
+    for q in reversed(previous):
+        if q.speaker is not None and q.speaker.organization and q.end <= before:
+            return q.speaker.organization
+    best: tuple[int, str] | None = None
+    for a in actors:
+        if a.type in {"person", "civilians"}:
+            continue
+        for m in a.mentions:
+            if m.end <= before and (best is None or m.end > best[0]):
+                best = (m.end, a.name)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _is_cue(tok: Token, allowed: frozenset[str]) -> bool:
+    if tok.lemma_.lower() not in allowed and tok.lower_ not in allowed:
+        return False
+    # a small model tags "A statement read:" as a noun: its subject says it acts as a verb
+    return tok.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _subject(tok: Token) -> Token | None:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ in {"conj", "xcomp"}:
+        return _subject(tok.head)
+    return subj
+
+
+def _governing_cue(doc: Doc, q: Marked) -> Token | None:
+    span = _tokens(doc, q.start, q.end)
+    if span is None:
+        return None
+    cues = verbs().any
+    for t in span:
+        if q.open <= t.head.idx < q.close:
+            continue
+        node = t.head
+        for _ in range(8):
+            if _is_cue(node, cues) and not (q.open <= node.idx < q.close):
+                return node
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return None
+
+
+def _nearby_cue(doc: Doc, q: Marked) -> Token | None:
+    """The first cue right after the closing mark, else the last one before the
+    opening mark, within the same sentence."""
+    cues = verbs().any
+    after = doc.char_span(q.close, min(len(doc.text), q.close + 1), alignment_mode="expand")
+    if after is not None and len(after):
+        sent = after[0].sent
+        for t in doc[after[0].i : min(sent.end, after[0].i + 10)]:
+            if t.text in _OPEN_DOUBLE or t.text == '"':
+                break
+            if _is_cue(t, cues):
+                return t
+    last = len(doc.text[: q.open].rstrip())
+    before = doc.char_span(max(0, last - 1), last, alignment_mode="expand") if last else None
+    if before is not None and len(before):
+        sent = before[-1].sent
+        for t in reversed(doc[sent.start : before[-1].i + 1]):
+            if _is_cue(t, cues):
+                return t
+    return None
+
+
+def _attribute(ctx: Context, cue: Token, actors: Sequence[Actor], marks: Sequence[Marked],
+               previous: Sequence[Quote]) -> Speaker | None:
+    subj = _subject(cue)
+    if subj is None:
+        return None
+    if any(m.open <= subj.idx < m.close for m in marks):
+        return None
+    return _speaker(ctx, subj, actors, marks, previous)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def extract_quotes(ctx: Context, *, actors: Sequence[Actor], sources: Sequence[SourceCited]) -> list[Quote]:
+    """Direct and partial quotes in text order, then indirect ones."""
+    doc, text = ctx.doc, ctx.text
+    marks = _marked_spans(text)
+    quoted: list[Quote] = []
+    for q in marks:
+        direct = _starts_sentence(text, q.open)
+        cue = _governing_cue(doc, q) or (_nearby_cue(doc, q) if direct else None)
+        speaker = _attribute(ctx, cue, actors, marks, quoted) if cue is not None else None
+        if speaker is not None and _is_outlet(speaker, sources):
+            speaker, cue = None, None
+        cue_text = cue.lower_ if cue is not None and speaker is not None else None
+        if speaker is None and direct:
+            speaker = _inherited(text, q, quoted)
+        quoted.append(Quote(text[q.start : q.end], q.start, q.end, "direct" if direct else "partial",
+                            cue_text, speaker))
+    return quoted + _indirect(ctx, actors, sources, marks, quoted)
+
+
+def _starts_sentence(text: str, open_at: int) -> bool:
+    line = text[text.rfind("\n", 0, open_at) + 1 : open_at].rstrip()
+    return line == "" or line[-1] in ".?!:" or bool(re.search(r"\b(?:said|says|told|added|asked),$", line))
+
+
+def _is_outlet(speaker: Speaker, sources: Sequence[SourceCited]) -> bool:
+    return any(s.start < speaker.end and speaker.start < s.end for s in sources)
+
+
+def _inherited(text: str, q: Marked, quoted: Sequence[Quote]) -> Speaker | None:
+    """An unattributed quote continues the latest attributed one of its own
+    paragraph or of the paragraph just before."""
+    para_start = text.rfind("\n", 0, q.open) + 1
+    prev_para = text.rfind("\n", 0, max(0, para_start - 1))
+    prev_para = text.rfind("\n", 0, prev_para) + 1 if text[prev_para + 1 : para_start].strip() == "" else prev_para + 1
+    for p in reversed(quoted):
+        if p.speaker is None or p.kind != "direct":
+            continue
+        if p.start >= para_start or (p.start >= prev_para and _line_start(text, q.open)):
+            return p.speaker
+        break
+    return None
+
+
+def _nested_attribution(tok: Token, comp: Token, cue: Token) -> bool:
+    if tok.i in {comp.i, cue.i} or tok.i < cue.i or not _is_cue(tok, verbs().indirect):
+        return False
+    if tok.dep_ not in {"parataxis", "advcl", "conj", "ccomp", "relcl"}:
+        return False
+    edge = tok.left_edge.i
+    return edge > 0 and tok.doc[edge - 1].text == "," and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _clause(comp: Token, cue: Token, sources: Sequence[SourceCited]) -> list[Token]:
+    """The reported clause: the complement's words within the cue's paragraph,
+    without a leading "that" or edge punctuation (a closing quote mark stays
+    when its opening mark is in the clause)."""
+    text = cue.doc.text
+    lo = text.rfind("\n", 0, cue.idx) + 1
+    hi = _para_end(text, cue.idx)
+    # a nested attribution after a comma (", the army said") is not part of the clause
+    nested = {d.i for c in comp.subtree if _nested_attribution(c, comp, cue) for d in c.subtree}
+    toks = [t for t in comp.subtree if lo <= t.idx < hi and t.i not in nested]
+    if toks:
+        toks = [t for t in toks if t.i <= toks[0].i + len(toks) - 1 or t.i not in nested]
+        gap = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
+        toks = toks[:gap]  # keep the clause contiguous
+    for src in sources:
+        # "..., state news agency TASS reported": the outlet's credit ends the clause
+        inside = [k for k, t in enumerate(toks) if t.idx >= src.start]
+        if inside and inside[0] > 0:
+            commas = [k for k in range(inside[0]) if toks[k].text == ","]
+            toks = toks[: commas[-1]] if commas else toks
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        if toks[-1].text in _CLOSE_DOUBLE + '"' and any(t.text in _OPEN_DOUBLE + '"' for t in toks[:-1]):
+            break
+        toks = toks[:-1]
+    curly_open = sum(t.text in _OPEN_DOUBLE for t in toks)
+    curly_close = sum(t.text in _CLOSE_DOUBLE for t in toks)
+    straight = sum(t.text == '"' for t in toks)
+    if toks and (curly_open > curly_close or straight % 2 == 1):
+        # the closing mark hangs off the cue in the parse: take it back
+        for t in cue.doc[toks[-1].i + 1 : toks[-1].i + 3]:
+            if t.text in _CLOSE_DOUBLE + '"':
+                toks = [*toks, *cue.doc[toks[-1].i + 1 : t.i + 1]]
+                break
+    return toks
+
+
+def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCited], marks: Sequence[Marked],
+              quoted: Sequence[Quote]) -> list[Quote]:
+    doc, text = ctx.doc, ctx.text
+    allowed = verbs().indirect - verbs().not_quotes
+    direct = [m for m, q in zip(marks, quoted, strict=True) if q.kind == "direct"]
+    out: list[Quote] = []
+    previous = list(quoted)
+    for tok in doc:
+        if not _is_cue(tok, allowed):
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            continue
+        toks = _clause(comp, tok, sources)
+        if len(toks) < 3:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if any(m.open < end and start < m.close for m in direct):
+            continue  # the attribution of a direct quote, not reported speech
+        outside = [t for t in toks if t.is_alpha and not any(m.open <= t.idx < m.close for m in marks)]
+        if len(outside) < 3:
+            continue  # "they had 'no blood on their hands'": the partial quote says it all
+        speaker = _attribute(ctx, tok, actors, marks, previous)
+        if speaker is None or _is_outlet(speaker, sources):
+            continue
+        q = Quote(text[start:end], start, end, "indirect", tok.lower_, speaker)
+        out.append(q)
+        previous.append(q)
+    return out

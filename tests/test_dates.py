@@ -1,0 +1,206 @@
+"""Time expressions: resolution against the publication date, and finding them in text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.bench.tempeval import format_at, granularity, run_tempeval
+from eventwire.extract.context import Context, compose
+from eventwire.extract.dates import find_time_expressions, resolve_expression
+from eventwire.nlp import parse
+
+WED = date(2019, 3, 6)   # a Wednesday
+SUN = date(2022, 8, 14)  # a Sunday
+MON = date(2024, 1, 1)   # a Monday, first day of a year
+
+D = date.fromisoformat
+
+RESOLVE_CASES = [
+    # (text, published, (start, end, precision))
+    ("on Tuesday", WED, ("2019-03-05", "2019-03-05", "day")),
+    ("Tuesday", WED, ("2019-03-05", "2019-03-05", "day")),
+    ("on Wednesday", WED, ("2019-03-06", "2019-03-06", "day")),  # on or before publication
+    ("on Saturday", WED, ("2019-03-02", "2019-03-02", "day")),
+    ("last Wednesday", WED, ("2019-02-27", "2019-02-27", "day")),
+    ("Thursday night", WED, ("2019-02-28", "2019-02-28", "day")),
+    ("yesterday", WED, ("2019-03-05", "2019-03-05", "day")),
+    ("last night", MON, ("2023-12-31", "2023-12-31", "day")),
+    ("today", SUN, ("2022-08-14", "2022-08-14", "day")),
+    ("overnight", WED, ("2019-03-05", "2019-03-06", "days")),
+    ("over the weekend", WED, ("2019-03-02", "2019-03-03", "days")),
+    ("at the weekend", WED, ("2019-03-02", "2019-03-03", "days")),
+    ("over the weekend", SUN, ("2022-08-13", "2022-08-14", "days")),
+    ("last week", WED, ("2019-02-25", "2019-03-03", "week")),
+    ("last week", MON, ("2023-12-25", "2023-12-31", "week")),
+    ("this week", WED, ("2019-03-04", "2019-03-10", "week")),
+    ("last month", WED, ("2019-02-01", "2019-02-28", "month")),
+    ("last month", MON, ("2023-12-01", "2023-12-31", "month")),
+    ("earlier this month", WED, ("2019-03-01", "2019-03-06", "month")),
+    ("early this year", SUN, ("2022-01-01", "2022-12-31", "year")),
+    ("last year", MON, ("2023-01-01", "2023-12-31", "year")),
+    ("in December", WED, ("2018-12-01", "2018-12-31", "month")),
+    ("in August", SUN, ("2022-08-01", "2022-08-31", "month")),
+    ("last August", SUN, ("2021-08-01", "2021-08-31", "month")),
+    ("in December 2018", WED, ("2018-12-01", "2018-12-31", "month")),
+    ("in 2014", WED, ("2014-01-01", "2014-12-31", "year")),
+    ("in the 1990s", WED, ("1990-01-01", "1999-12-31", "year")),
+    ("over the last 36 hours", WED, ("2019-03-04", "2019-03-06", "days")),
+    ("in the past 24 hours", SUN, ("2022-08-13", "2022-08-14", "days")),
+    ("in the past two weeks", WED, ("2019-02-20", "2019-03-06", "days")),
+    ("the past week", WED, ("2019-02-27", "2019-03-06", "days")),
+    ("in recent days", SUN, ("2022-08-07", "2022-08-14", "days")),
+    ("over the past three months", SUN, ("2022-05-14", "2022-08-14", "month")),
+    ("since Sunday", WED, ("2019-03-03", "2019-03-06", "days")),
+    ("since March 1", WED, ("2019-03-01", "2019-03-06", "days")),
+    ("since 2014", WED, ("2014-01-01", "2019-03-06", "year")),
+    ("two days ago", WED, ("2019-03-04", "2019-03-04", "day")),
+    ("four years ago", WED, ("2015-01-01", "2015-12-31", "year")),
+    ("March 3", WED, ("2019-03-03", "2019-03-03", "day")),
+    ("3 March 2019", SUN, ("2019-03-03", "2019-03-03", "day")),
+    ("on 3rd March", WED, ("2019-03-03", "2019-03-03", "day")),
+    ("March 3, 2019", SUN, ("2019-03-03", "2019-03-03", "day")),
+    ("2019-03-03", SUN, ("2019-03-03", "2019-03-03", "day")),
+    ("Feb. 28", WED, ("2019-02-28", "2019-02-28", "day")),
+    ("Tuesday, March 5", WED, ("2019-03-05", "2019-03-05", "day")),
+    ("December 28", MON, ("2023-12-28", "2023-12-28", "day")),  # across the year boundary
+    ("January 9", MON, ("2024-01-09", "2024-01-09", "day")),    # an announced date, days ahead
+    ("last summer", WED, ("2018-06-01", "2018-08-31", "month")),
+    ("next week", WED, ("2019-03-11", "2019-03-17", "week")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RESOLVE_CASES)
+def test_resolve_expression(text: str, published: date, expected: tuple[str, str, str]) -> None:
+    found = resolve_expression(text, published)
+    assert found is not None, text
+    assert (found[0].isoformat(), found[1].isoformat(), found[2]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "for the first time in four-and-a-half years",
+    "four years",
+    "days",
+    "for two weeks",
+    "a decade",
+    "now",
+    "the past",
+    "until Friday",
+    "by the end of the year",
+    "58",
+])
+def test_durations_and_vague_references_do_not_resolve(text: str) -> None:
+    assert resolve_expression(text, WED) is None
+
+
+def test_without_a_publication_date_only_self_dated_expressions_resolve() -> None:
+    assert resolve_expression("on Tuesday", None) is None
+    assert resolve_expression("last month", None) is None
+    assert resolve_expression("March 3", None) is None
+    assert resolve_expression("3 March 2019", None) == (D("2019-03-03"), D("2019-03-03"), "day")
+    assert resolve_expression("in 2014", None) == (D("2014-01-01"), D("2014-12-31"), "year")
+
+
+def test_future_tense_moves_a_weekday_forward() -> None:
+    assert resolve_expression("on Friday", WED, prefer="future") == (D("2019-03-08"), D("2019-03-08"), "day")
+    assert resolve_expression("on Friday", WED) == (D("2019-03-01"), D("2019-03-01"), "day")
+
+
+def _ctx(body: str, published: date | None, title: str | None = None) -> Context:
+    text, body_start = compose(title, body)
+    return Context(doc=parse(text), body_start=body_start, published=published)
+
+
+FIND_CASES = [
+    # (body, published, [(span text, start, end, precision)])
+    ("Air strikes hit Idlib on Tuesday, killing nine people, rescuers said.", WED,
+     [("on Tuesday", "2019-03-05", "2019-03-05", "day")]),
+    ("More than 5,000 people have fled Ituri since Sunday, the UN said.", WED,
+     [("since Sunday", "2019-03-03", "2019-03-06", "days")]),
+    ("Militants stormed a checkpoint near Mopti overnight.", SUN,
+     [("overnight", "2022-08-13", "2022-08-14", "days")]),
+    ("The army said it had retaken the town at the weekend, after heavy fighting in December.", WED,
+     [("at the weekend", "2019-03-02", "2019-03-03", "days"),
+      ("in December", "2018-12-01", "2018-12-31", "month")]),
+    ("Police in Lima arrested 40 protesters yesterday and 12 more earlier this month.", MON,
+     [("yesterday", "2023-12-31", "2023-12-31", "day"),
+      ("earlier this month", "2024-01-01", "2024-01-01", "month")]),
+    ("Some 2,000 families have left the camp near Sittwe in the past two weeks.", WED,
+     [("in the past two weeks", "2019-02-20", "2019-03-06", "days")]),
+    ("The group first seized the district in 2014 and lost it last year.", SUN,
+     [("in 2014", "2014-01-01", "2014-12-31", "year"), ("last year", "2021-01-01", "2021-12-31", "year")]),
+]
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), FIND_CASES)
+def test_find_time_expressions(body: str, published: date,
+                               expected: list[tuple[str, str, str, str]]) -> None:
+    ctx = _ctx(body, published)
+    found = find_time_expressions(ctx)
+    for t in found:
+        assert ctx.text[t.start:t.end] == t.text  # provenance
+    assert [(t.text, t.date_start, t.date_end, t.precision) for t in found] == expected
+
+
+def test_ages_and_durations_are_left_out() -> None:
+    body = ("A 25-year-old medic said the siege of Kassala had lasted three months and that "
+            "he saw his brother for the first time in four-and-a-half years.")
+    assert find_time_expressions(_ctx(body, WED)) == []
+
+
+def test_no_publication_date_keeps_relative_expressions_unresolved() -> None:
+    ctx = _ctx("Gunmen attacked a bus in Kaduna on Tuesday; the state was created in 1987.", None)
+    found = {t.text: (t.date_start, t.date_end, t.precision) for t in find_time_expressions(ctx)}
+    assert found["on Tuesday"] == (None, None, "unknown")
+    assert found["in 1987"] == ("1987-01-01", "1987-12-31", "year")
+
+
+def test_headline_expressions_carry_doc_offsets() -> None:
+    ctx = _ctx("Shelling resumed in Kherson.", WED, title="Two killed in Kherson on Monday")
+    found = find_time_expressions(ctx)
+    assert [(t.text, t.date_start) for t in found] == [("on Monday", "2019-03-04")]
+    assert ctx.in_title(found[0].start)
+
+
+# ------------------------------------------------------------------ the TempEval-3 runner
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2013-03-05", "day"), ("2013-W10", "week"), ("2013-03", "month"), ("2013", "year"),
+    ("PRESENT_REF", None), ("2012-SU", None), ("XXXX-XX-XX", None), ("P5Y", None),
+])
+def test_granularity(value: str, expected: str | None) -> None:
+    assert granularity(value) == expected
+
+
+def test_format_at() -> None:
+    assert format_at(D("2013-03-05"), "week") == "2013-W10"
+    assert format_at(D("2013-03-05"), "month") == "2013-03"
+    assert format_at(D("2013-03-05"), "year") == "2013"
+
+
+_TIMEML = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2019-03-06" functionInDocument="CREATION_TIME">March 6, 2019</TIMEX3></DCT>
+<TEXT>Talks began <TIMEX3 tid="t1" type="DATE" value="2019-03-05">Tuesday</TIMEX3> after a pause
+<TIMEX3 tid="t2" type="DATE" value="2019-02">last month</TIMEX3>. Prices are high
+<TIMEX3 tid="t3" type="DATE" value="PRESENT_REF">now</TIMEX3>; the war started in
+<TIMEX3 tid="t4" type="DATE" value="2011">2011</TIMEX3> and <TIMEX3 tid="t5" type="DATE"
+value="2019-W09">the week before</TIMEX3> was calm for <TIMEX3 tid="t6" type="DURATION"
+value="P3D">three days</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def test_run_tempeval_on_a_written_file(tmp_path: Path) -> None:
+    (tmp_path / "one.tml").write_text(_TIMEML, encoding="utf-8")
+    report = run_tempeval(tmp_path)
+    assert report["files"] == 1
+    assert report["date_timexes"] == 5          # the DCT and the DURATION are not scored
+    assert report["comparable"] == 4            # PRESENT_REF is reported apart
+    assert report["not_comparable"] == {"PRESENT_REF": 1}
+    assert report["right"] == 3                 # "the week before" is not resolved: wrong
+    assert report["accuracy"] == 0.75
+    assert report["coverage"] == 0.75
+    assert [e["text"] for e in report["errors"]] == ["the week before"]

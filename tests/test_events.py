@@ -1,0 +1,548 @@
+"""Events: (text, expected) cases written for eventwire.
+
+Upstream records (actors, places, times, counts, quotes) are built by hand from
+substrings so that these tests exercise the event rules only, not the other
+extractors. Texts are invented; places and names are real.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.extract.context import Context, compose
+from eventwire.extract.event_lexicon import load_taxonomy
+from eventwire.extract.events import extract_events
+from eventwire.nlp import parse
+from eventwire.schema import (
+    Actor,
+    Count,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Speaker,
+    TimeExpression,
+    record_from_dict,
+)
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+PUB = date(2024, 5, 15)
+
+
+@dataclass
+class Article:
+    """A hand-annotated article: give substrings, get doc-offset records."""
+
+    body: str
+    title: str | None = None
+    published: date | None = PUB
+
+    def __post_init__(self) -> None:
+        self.text, self.body_start = compose(self.title, self.body)
+        self.actors: list[Actor] = []
+        self.places: list[Place] = []
+        self.times: list[TimeExpression] = []
+        self.counts: list[Count] = []
+        self.quotes: list[Quote] = []
+
+    def _spans(self, needle: str) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        while (i := self.text.find(needle, pos)) >= 0:
+            out.append((i, i + len(needle)))
+            pos = i + len(needle)
+        assert out, f"{needle!r} not in text"
+        return out
+
+    def _span(self, needle: str) -> tuple[int, int]:
+        return self._spans(needle)[0]
+
+    def actor(self, name: str, type_: str, *mentions: str, country: str | None = None) -> Article:
+        ms = tuple(Mention(m, s, e) for m in mentions for s, e in self._spans(m))
+        self.actors.append(Actor(name, type_, country, ms))
+        return self
+
+    def place(self, name: str, *mentions: str, precision: str = "point", country: str = "XX",
+              admin1: str | None = None) -> Article:
+        ms = tuple(Mention(m, s, e) for m in (mentions or (name,)) for s, e in self._spans(m))
+        kind = "country" if precision == "country" else "populated_place"
+        self.places.append(Place(name, 0.0, 0.0, None, country, admin1, kind, precision, ms))  # type: ignore[arg-type]
+        return self
+
+    def time(self, text: str, start: str, end: str, precision: str = "day") -> Article:
+        s, e = self._span(text)
+        self.times.append(TimeExpression(text, s, e, start, end, precision))  # type: ignore[arg-type]
+        return self
+
+    def count(self, kind: str, value: int, text: str, *, status: str = "asserted",
+              scope: str = "event") -> Article:
+        s, e = self._span(text)
+        self.counts.append(Count(kind, value, value, value, "exact", "people", text, s, e,  # type: ignore[arg-type]
+                                 scope=scope, status=status))  # type: ignore[arg-type]
+        return self
+
+    def quote(self, text: str, speaker: str, *, name: str | None = None, kind: str = "indirect") -> Article:
+        s, e = self._span(text)
+        ss, se = self._span(speaker)
+        self.quotes.append(Quote(text, s, e, kind, "said",  # type: ignore[arg-type]
+                                 Speaker(name, None, None, speaker, ss, se)))
+        return self
+
+    def events(self) -> list[Event]:
+        ctx = Context(doc=parse(self.text), body_start=self.body_start, published=self.published)
+        return extract_events(ctx, actors=self.actors, places=self.places, times=self.times,
+                              counts=self.counts, quotes=self.quotes)
+
+    def sentence(self, ev: Event) -> str:
+        return self.text[ev.sentence.start : ev.sentence.end]
+
+
+def kinds(events: list[Event]) -> list[tuple[str, str | None, str]]:
+    return [(e.type, e.subtype, e.modality) for e in events]
+
+
+# --- taxonomy --------------------------------------------------------------------------
+
+
+def test_taxonomy_is_versioned_and_maps_every_subtype() -> None:
+    tax = load_taxonomy()
+    assert tax.version
+    expected = {
+        "battle": {"armed_clash", "territory_taken", "territory_regained"},
+        "remote_violence": {"air_drone_strike", "shelling_artillery_missile", "ied_landmine",
+                            "suicide_bomb", "grenade", "chemical_weapon"},
+        "violence_against_civilians": {"attack", "abduction", "sexual_violence"},
+        "protest": {"peaceful", "intervention", "excessive_force"},
+        "riot": {"violent_demonstration", "mob_violence"},
+        "strategic_development": {"arrest", "agreement", "change_to_group", "disrupted_weapons_use",
+                                  "base_established", "looting_destruction", "territory_transfer", "other"},
+        "displacement": {"flight", "evacuation", "transfer"},
+        "surrender": {"surrender"},
+        "release": {"detainees", "hostages", "captives"},
+        "return": {"return"},
+        "humanitarian_access": {"aid_delivery", "pause", "obstruction"},
+        "statement": {"accuse", "threaten", "demand", "appeal", "announce", "deny"},
+    }
+    assert {t: set(v["subtypes"]) for t, v in tax.raw["types"].items()} == expected
+    for type_, subs in expected.items():
+        for sub in subs:
+            info = tax.subtype_info(type_, sub)
+            assert "acled" in info and "plover" in tax.type_info(type_), (type_, sub)
+            assert "sub_event_type" in info["acled"], (type_, sub)
+
+
+def test_taxonomy_acled_and_plover_lookups() -> None:
+    tax = load_taxonomy()
+    assert tax.acled("remote_violence", "air_drone_strike") == ("Explosions/Remote violence", "Air/drone strike")
+    assert tax.acled("battle", "territory_regained") == ("Battles", "Government regains territory")
+    assert tax.plover("statement", "accuse") == ("ACCUSE", "disapprove")
+    assert tax.plover("release", "hostages") == ("RETREAT", "release")
+
+
+def test_taxonomy_file_documents_its_sources() -> None:
+    raw = json.loads((Path(__file__).parents[1] / "src/eventwire/data/taxonomy.json").read_text())
+    assert raw["version"] and raw["sources"] and raw["notes"]
+
+
+# --- remote violence ---------------------------------------------------------------------
+
+
+def test_shelling_with_actor_victims_counts_date_and_claimant() -> None:
+    a = Article("Russian shelling killed three civilians in Kherson on Monday, the regional governor said.")
+    a.actor("Russian armed forces", "state_military", "Russian").actor("civilians", "civilians", "civilians")
+    a.actor("Oleksandr Prokudin", "person", "the regional governor")
+    a.place("Kherson").time("on Monday", "2024-05-13", "2024-05-13").count("killed", 3, "three civilians")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.modality) == ("remote_violence", "shelling_artillery_missile", "asserted")
+    assert (ev.actor1, ev.actor2, ev.place) == ("Russian armed forces", "civilians", "Kherson")
+    assert (ev.date.start, ev.date.end, ev.date.precision) == ("2024-05-13", "2024-05-13", "day")
+    assert ev.counts == {"killed": 3}
+    assert ev.attributed_to == "Oleksandr Prokudin"
+    assert a.sentence(ev) == a.body
+
+
+def test_air_strike_instrument_picks_the_subtype() -> None:
+    a = Article("Coalition air strikes hit a market in Saada on Friday, killing 12 people.")
+    a.place("Saada").time("on Friday", "2024-05-10", "2024-05-10").count("killed", 12, "12 people")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype) == ("remote_violence", "air_drone_strike")
+    assert ev.counts == {"killed": 12} and ev.place == "Saada"
+
+
+def test_drone_strike_on_armed_group() -> None:
+    a = Article("A US drone strike near Jilib killed two al-Shabaab commanders on Sunday.")
+    a.actor("al-Shabaab", "rebel_group", "al-Shabaab").place("Jilib").count("killed", 2, "two al-Shabaab commanders")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("remote_violence", "air_drone_strike", "Jilib")
+    assert ev.actor2 == "al-Shabaab"
+
+
+def test_roadside_bomb_is_an_ied() -> None:
+    a = Article("A roadside bomb exploded near a police convoy in Lashkar Gah, wounding four officers.")
+    a.place("Lashkar Gah").count("injured", 4, "four officers")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype) == ("remote_violence", "ied_landmine")
+    assert ev.counts == {"injured": 4}
+
+
+def test_suicide_bomber() -> None:
+    a = Article("A suicide bomber blew himself up at an army checkpoint in Mogadishu on Tuesday.")
+    a.place("Mogadishu").time("on Tuesday", "2024-05-14", "2024-05-14")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("remote_violence", "suicide_bomb", "Mogadishu")
+
+
+def test_killed_in_strikes_passive_victims_are_actor2_and_report_date_bounds() -> None:
+    a = Article("It was confirmed on Tuesday that two Hezbollah commanders were killed in strikes on the town "
+                "of Bint Jbeil.")
+    a.actor("Hezbollah", "rebel_group", "Hezbollah").place("Bint Jbeil")
+    a.time("on Tuesday", "2024-05-14", "2024-05-14").count("killed", 2, "two Hezbollah commanders")
+    [ev] = a.events()
+    assert ev.type == "remote_violence" and ev.actor2 == "Hezbollah"
+    # the time dates the confirmation: the strike happened no later than that
+    assert (ev.date.start, ev.date.end) == (None, "2024-05-14")
+
+
+# --- battles ----------------------------------------------------------------------------
+
+
+def test_clashes_between_army_and_paramilitary() -> None:
+    a = Article("Fierce clashes broke out between the army and the RSF in Omdurman on Sunday.")
+    a.actor("Sudanese Armed Forces", "state_military", "the army").actor("RSF", "rebel_group", "the RSF")
+    a.place("Omdurman").time("on Sunday", "2024-05-12", "2024-05-12")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place, ev.date.start) == ("battle", "armed_clash", "Omdurman", "2024-05-12")
+
+
+def test_rebels_capture_a_town() -> None:
+    a = Article("M23 rebels captured the town of Rubaya on Tuesday after days of fighting.")
+    a.actor("M23", "rebel_group", "M23 rebels").place("Rubaya").time("on Tuesday", "2024-05-14", "2024-05-14")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.actor1, ev.place) == ("battle", "territory_taken", "M23", "Rubaya")
+
+
+def test_army_retakes_a_town() -> None:
+    a = Article("Malian troops recaptured Kidal from separatist rebels on Tuesday.")
+    a.actor("Malian armed forces", "state_military", "Malian troops").place("Kidal")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.actor1) == ("battle", "territory_regained", "Malian armed forces")
+
+
+def test_two_places_fallen_give_two_historical_events() -> None:
+    a = Article("The rebels' main prizes, Aleppo and Homs, fell in 2016.")
+    a.place("Aleppo").place("Homs").time("in 2016", "2016-01-01", "2016-12-31", "year")
+    evs = a.events()
+    assert sorted(e.place for e in evs if e.type == "battle") == ["Aleppo", "Homs"]
+    assert {e.modality for e in evs} == {"historical"}
+
+
+# --- violence against civilians, protests, riots ---------------------------------------------
+
+
+def test_gunmen_kill_villagers_is_violence_against_civilians() -> None:
+    a = Article("Gunmen killed 17 villagers in Zamfara state on Saturday, police said.")
+    a.actor("police", "police", "police").place("Zamfara", "Zamfara state", precision="admin1")
+    a.count("killed", 17, "17 villagers")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype) == ("violence_against_civilians", "attack")
+    assert ev.attributed_to == "police"
+
+
+def test_abduction() -> None:
+    a = Article("Armed men abducted 20 students from a school in Kaduna on Thursday.")
+    a.place("Kaduna").count("detained", 20, "20 students")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("violence_against_civilians", "abduction", "Kaduna")
+
+
+def test_peaceful_protest() -> None:
+    a = Article("Thousands of protesters marched in Nairobi on Tuesday against a new finance bill.")
+    a.place("Nairobi").time("on Tuesday", "2024-05-14", "2024-05-14")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("protest", "peaceful", "Nairobi")
+
+
+def test_protest_dispersed_with_tear_gas_is_intervention() -> None:
+    a = Article("Police fired tear gas to disperse protesters in Dhaka on Sunday.")
+    a.place("Dhaka")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype) == ("protest", "intervention")
+
+
+def test_riot() -> None:
+    a = Article("Rioters torched shops in Port-au-Prince on Friday, witnesses said.")
+    a.place("Port-au-Prince")
+    evs = a.events()
+    assert ("riot", "violent_demonstration", "asserted") in kinds(evs)
+
+
+# --- strategic developments, surrender, release, return ------------------------------------
+
+
+def test_arrests() -> None:
+    a = Article("Security forces detained 15 suspected militants in Kano on Wednesday.")
+    a.place("Kano").count("detained", 15, "15 suspected militants")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("strategic_development", "arrest", "Kano")
+    assert ev.counts == {"detained": 15}
+
+
+def test_ceasefire_agreement() -> None:
+    a = Article("The two warring parties signed a ceasefire in Jeddah on Saturday.")
+    a.place("Jeddah")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype) == ("strategic_development", "agreement")
+
+
+def test_surrender() -> None:
+    a = Article("Dozens of Boko Haram fighters surrendered to the army in Borno on Saturday.")
+    a.actor("Boko Haram", "rebel_group", "Boko Haram").place("Borno", precision="admin1")
+    a.count("surrendered", 24, "Dozens of Boko Haram fighters")
+    [ev] = a.events()
+    assert (ev.type, ev.actor1, ev.counts) == ("surrender", "Boko Haram", {"surrendered": 24})
+
+
+def test_hostages_released() -> None:
+    a = Article("The militants released 30 hostages in Kidal on Friday.")
+    a.place("Kidal").count("released", 30, "30 hostages")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.counts) == ("release", "hostages", {"released": 30})
+
+
+def test_prisoners_freed_then_retold_with_a_date_is_one_event() -> None:
+    a = Article("More than 200 prisoners have been released from jail in Juba. "
+                "The men were freed over the weekend, the army said.")
+    a.actor("SSPDF", "state_military", "the army").place("Juba").count("released", 200, "More than 200 prisoners")
+    a.time("over the weekend", "2024-05-11", "2024-05-12", "days")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.place) == ("release", "detainees", "Juba")
+    assert (ev.date.start, ev.date.end) == ("2024-05-11", "2024-05-12")
+    assert ev.counts == {"released": 200}
+
+
+def test_released_a_statement_is_not_a_release() -> None:
+    a = Article("The army released a statement on the fighting in Kidal.")
+    a.place("Kidal")
+    assert [e for e in a.events() if e.type == "release"] == []
+
+
+def test_return_home() -> None:
+    a = Article("A group of 40 children rescued from the militants was taken back to Marawi at the weekend.")
+    a.place("Marawi").count("returned", 40, "40 children")
+    a.time("at the weekend", "2024-05-11", "2024-05-12", "days")
+    [ev] = a.events()
+    assert (ev.type, ev.place, ev.counts) == ("return", "Marawi", {"returned": 40})
+
+
+# --- displacement and humanitarian access ---------------------------------------------------
+
+
+def test_displacement_flight_and_possible_flight() -> None:
+    a = Article("More than 2,000 families have fled villages near Goma since Monday, according to OCHA, "
+                "which warned that up to 5,000 more could leave if the fighting spreads.")
+    a.actor("OCHA", "igo", "OCHA").actor("civilians", "civilians", "families")
+    a.place("Goma").time("since Monday", "2024-05-13", "2024-05-15", "days")
+    a.count("displaced", 2000, "More than 2,000 families")
+    a.count("displaced", 5000, "up to 5,000 more", status="hypothetical")
+    evs = a.events()
+    assert kinds(evs) == [("displacement", "flight", "asserted"), ("displacement", "flight", "possible")]
+    fled, could = evs
+    assert fled.counts == {"displaced": 2000} and could.counts == {"displaced": 5000}
+    assert fled.date.precision == "days" and could.date.precision == "unknown"
+    assert fled.attributed_to == could.attributed_to == "OCHA"
+    assert fled.place == could.place == "Goma"
+
+
+def test_evacuation() -> None:
+    a = Article("Authorities evacuated 500 residents from Sderot on Sunday as rockets fell.")
+    a.place("Sderot").count("displaced", 500, "500 residents")
+    evs = a.events()
+    assert ("displacement", "evacuation", "asserted") in kinds(evs)
+
+
+def test_the_suspect_fled_is_not_displacement() -> None:
+    a = Article("Police said the suspect fled the scene after the shooting in Medellin.")
+    a.place("Medellin")
+    assert [e for e in a.events() if e.type == "displacement"] == []
+
+
+def test_aid_convoy_delivery() -> None:
+    a = Article("An aid convoy reached Kadugli on Thursday for the first time since the war began.")
+    a.place("Kadugli")
+    evs = a.events()
+    assert ("humanitarian_access", "aid_delivery", "asserted") in kinds(evs)
+
+
+def test_humanitarian_pause() -> None:
+    a = Article("A humanitarian pause allowed trucks to enter Rafah, the army said.")
+    a.place("Rafah")
+    evs = a.events()
+    assert ("humanitarian_access", "pause", "asserted") in kinds(evs)
+
+
+def test_aid_obstruction() -> None:
+    a = Article("Soldiers blocked aid trucks at the border crossing near Adigrat on Monday.")
+    a.place("Adigrat")
+    evs = a.events()
+    assert ("humanitarian_access", "obstruction", "asserted") in kinds(evs)
+
+
+# --- statements and modality ----------------------------------------------------------------
+
+
+def test_accusation_is_a_statement_and_its_content_is_not_an_event() -> None:
+    a = Article("The foreign ministry yesterday accused Ukrainian forces of shelling the plant in Enerhodar.")
+    a.actor("Russia", "government", "The foreign ministry").actor("Ukrainian armed forces", "state_military",
+                                                                   "Ukrainian forces")
+    a.place("Enerhodar").time("yesterday", "2024-05-14", "2024-05-14")
+    [ev] = a.events()
+    assert (ev.type, ev.subtype, ev.actor1, ev.date.start) == ("statement", "accuse", "Russia", "2024-05-14")
+
+
+def test_denial_gives_a_statement_and_a_negated_event() -> None:
+    a = Article("The army denied shelling the village of Kfar Kila on Monday.")
+    a.actor("Israel Defense Forces", "state_military", "The army").place("Kfar Kila")
+    evs = a.events()
+    assert ("statement", "deny", "asserted") in kinds(evs)
+    assert ("remote_violence", "shelling_artillery_missile", "negated") in kinds(evs)
+
+
+def test_announcement_of_a_plan() -> None:
+    a = Article("The president said in March he would withdraw all troops from Niger, announcing the end "
+                "of the mission.")
+    a.actor("Joe Biden", "person", "The president").place("Niger", precision="country")
+    a.time("in March", "2024-03-01", "2024-03-31", "month")
+    evs = a.events()
+    assert ("statement", "announce", "planned") in kinds(evs)
+
+
+def test_planned_offensive() -> None:
+    a = Article("The army is preparing for an offensive on Rafah, officials said.")
+    a.actor("Israel Defense Forces", "state_military", "The army").place("Rafah")
+    evs = a.events()
+    assert [(e.type, e.modality, e.place) for e in evs] == [("battle", "planned", "Rafah")]
+
+
+def test_negated_surrender_and_intention_are_not_asserted() -> None:
+    a = Article("The militants did not surrender in Marawi. Many fighters do not want to surrender.")
+    a.place("Marawi")
+    evs = a.events()
+    assert kinds(evs) == [("surrender", "surrender", "negated")]
+
+
+def test_historical_event_from_an_explicit_old_year() -> None:
+    a = Article("The city fell to the Taliban in 1996, years before the current war.")
+    a.time("in 1996", "1996-01-01", "1996-12-31", "year")
+    [ev] = a.events()
+    assert (ev.type, ev.modality) == ("battle", "historical")
+
+
+def test_no_date_means_unknown_precision() -> None:
+    a = Article("Militants attacked an army base near Menaka, killing six soldiers.")
+    a.place("Menaka").count("killed", 6, "six soldiers")
+    [ev] = a.events()
+    assert (ev.date.start, ev.date.end, ev.date.precision) == (None, None, "unknown")
+    assert ev.type == "battle"
+
+
+def test_war_toll_is_background_not_an_event() -> None:
+    a = Article("The war has killed more than 10,000 people since 2014.")
+    a.count("killed", 10000, "more than 10,000 people", scope="background")
+    assert a.events() == []
+
+
+def test_question_is_not_an_event() -> None:
+    a = Article("Why did the army shell Avdiivka for months?")
+    a.place("Avdiivka")
+    assert a.events() == []
+
+
+# --- one happening told twice ---------------------------------------------------------------
+
+
+def test_headline_and_body_are_one_event_keeping_the_body() -> None:
+    a = Article("An air strike killed five civilians in Idlib on Monday, rescuers said.",
+                title="Airstrike kills five in Idlib")
+    a.place("Idlib").count("killed", 5, "five civilians").time("on Monday", "2024-05-13", "2024-05-13")
+    [ev] = a.events()
+    assert ev.sentence.start >= a.body_start
+    assert ev.counts == {"killed": 5}
+
+
+def test_anaphoric_retelling_is_merged() -> None:
+    a = Article("Artillery fire killed two people in Nikopol on Sunday. \"The shells hit a bakery,\" the mayor "
+                "said.")
+    a.place("Nikopol").count("killed", 2, "two people").time("on Sunday", "2024-05-12", "2024-05-12")
+    [ev] = a.events()
+    assert ev.subtype == "shelling_artillery_missile" and ev.place == "Nikopol"
+
+
+def test_campaign_and_incident_stay_apart() -> None:
+    a = Article("Two commanders were killed in strikes on Jabalia. Drones and jets have been bombing "
+                "Jabalia for weeks.")
+    a.place("Jabalia").count("killed", 2, "Two commanders")
+    evs = a.events()
+    assert [(e.type, e.subtype) for e in evs] == [("remote_violence", "air_drone_strike")] * 2
+
+
+# --- no conflict ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "Arsenal clash with Chelsea in London on Sunday in a battle for the title. The midfielder "
+    "shot twice before the break.",
+    "The finance minister vowed to fight inflation as the budget battle continues in Parliament.",
+    "The band's new album was released on Friday and fans fled the rain to queue in Manchester.",
+])
+def test_no_conflict_articles_give_no_events(body: str) -> None:
+    a = Article(body)
+    for name in ("London", "Manchester"):
+        if name in body:
+            a.place(name)
+    assert a.events() == []
+
+
+# --- provenance --------------------------------------------------------------------------------
+
+
+def test_sentences_are_trimmed_spans_of_the_text() -> None:
+    a = Article("  Shelling killed two people in Sumy.\n\nResidents fled the city of Sumy on Monday.  ",
+                title="Shelling in Sumy")
+    a.place("Sumy").count("killed", 2, "two people")
+    for ev in a.events():
+        s = a.sentence(ev)
+        assert s == s.strip() and s
+
+
+KHARKIV = Path("/work/shared/spec/example/kharkiv-example.record.json")
+
+
+@pytest.mark.skipif(not KHARKIV.exists(), reason="shared worked example not available")
+def test_kharkiv_worked_example_events_exactly() -> None:
+    data: dict[str, Any] = json.loads(KHARKIV.read_text())
+    rec = record_from_dict(data)
+    text, bs = compose(rec.article.title, rec.article.text)
+
+    def shift(m: Any) -> Any:
+        return replace(m, start=m.start + bs, end=m.end + bs)
+
+    actors = [replace(x, mentions=tuple(shift(m) for m in x.mentions)) for x in rec.actors]
+    places = [replace(x, mentions=tuple(shift(m) for m in x.mentions)) for x in rec.places]
+    counts = [shift(c) for c in rec.counts]
+    quotes = [replace(shift(q), speaker=shift(q.speaker)) for q in rec.quotes]
+    times = []
+    for t, s, e, p in (("on Tuesday", "2024-05-14", "2024-05-14", "day"),
+                       ("since Sunday", "2024-05-12", "2024-05-15", "days")):
+        i = text.index(t)
+        times.append(TimeExpression(t, i, i + len(t), s, e, p))  # type: ignore[arg-type]
+    ctx = Context(doc=parse(text), body_start=bs, published=date(2024, 5, 15))
+    evs = extract_events(ctx, actors=actors, places=places, times=times, counts=counts, quotes=quotes)
+    got = [{**e.__dict__, "date": e.date.__dict__,
+            "sentence": {"start": e.sentence.start - bs, "end": e.sentence.end - bs}} for e in evs]
+    assert got == data["events"]

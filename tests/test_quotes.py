@@ -1,0 +1,148 @@
+"""Quotes and their speakers, on short texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.extract.actors import extract_actors
+from eventwire.extract.context import Context, compose
+from eventwire.extract.quotes import extract_quotes, verbs
+from eventwire.extract.sources import extract_sources_cited
+from eventwire.nlp import parse
+from eventwire.schema import Mention, Place, Quote
+
+pytestmark = pytest.mark.slow
+
+Row = tuple[str, str, str | None, str | None, str | None, str | None]
+
+
+def quotes_of(body: str, *, places: tuple[tuple[str, str], ...] = ()) -> list[Quote]:
+    text, body_start = compose(None, body)
+    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    pl = []
+    for name, country in places:
+        s = text.index(name)
+        pl.append(Place(name, 0.0, 0.0, None, country, None, "populated_place", "point",
+                        (Mention(name, s, s + len(name)),)))
+    actors = extract_actors(ctx, places=pl)
+    found = extract_quotes(ctx, actors=actors, sources=extract_sources_cited(ctx))
+    for q in found:  # provenance
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return found
+
+
+def rows(found: list[Quote]) -> list[Row]:
+    """(kind, text, cue, name, role, organization)"""
+    return [(q.kind, q.text, q.cue, q.speaker.name if q.speaker else None,
+             q.speaker.role if q.speaker else None, q.speaker.organization if q.speaker else None)
+            for q in found]
+
+
+def test_verbs_file() -> None:
+    assert "warn" in verbs().indirect and "read" in verbs().direct_only
+    assert "suggest" in verbs().not_quotes
+
+
+def test_direct_quote_with_inverted_attribution_and_org_in_the_speaker() -> None:
+    found = quotes_of('"We hold every street in the old city," said one senior RSF commander.')
+    assert rows(found) == [("direct", "We hold every street in the old city", "said", None, "commander",
+                            "Rapid Support Forces")]
+    assert found[0].speaker is not None and found[0].speaker.text == "one senior RSF commander"
+
+
+def test_named_speaker_with_rank_and_apposition() -> None:
+    found = quotes_of(
+        "Lieutenant Colonel Nadav Shoshani, a spokesman for the Israeli military, said the army had "
+        "\u201cno intention of leaving the corridor\u201d.")
+    assert rows(found) == [
+        ("partial", "no intention of leaving the corridor", "said", "Nadav Shoshani", "spokesman",
+         "Israel Defense Forces"),
+        ("indirect", "the army had \u201cno intention of leaving the corridor\u201d", "said", "Nadav Shoshani",
+         "spokesman", "Israel Defense Forces"),
+    ]
+
+
+def test_role_mention_resolves_to_the_person_named_later() -> None:
+    found = quotes_of(
+        "A missile struck a school in Sumy on Monday, the regional governor said.\n\n"
+        "\u201cThe children were in the shelter,\u201d governor Volodymyr Artiukh told reporters.",
+        places=(("Sumy", "UA"),))
+    assert rows(found) == [
+        ("direct", "The children were in the shelter", "told", "Volodymyr Artiukh", "governor", None),
+        ("indirect", "A missile struck a school in Sumy on Monday", "said", "Volodymyr Artiukh",
+         "regional governor", None),
+    ]
+
+
+def test_statement_read_takes_the_organisation_from_context() -> None:
+    found = quotes_of(
+        "The prisoners were freed as a sign of \u201cgoodwill\u201d, the Arakan Army said.\n\n"
+        "A statement read: \u201cThey are free to go home. We ask nothing of them.\u201d")
+    direct = [r for r in rows(found) if r[0] == "direct"]
+    assert direct == [("direct", "They are free to go home. We ask nothing of them", "read", None,
+                       "statement", "Arakan Army")]
+    assert ("partial", "goodwill", "said", None, None, "Arakan Army") in rows(found)
+
+
+def test_they_resolves_to_the_preceding_group() -> None:
+    found = quotes_of(
+        "A crowd of farmers gathered outside the governor's office in Maiduguri.\n\n"
+        "\"We have nothing left to plant,\" they shouted.")
+    assert rows(found) == [("direct", "We have nothing left to plant", "shouted", None, "farmers", None)]
+
+
+def test_quote_spanning_paragraphs_and_an_unattributed_follow_up() -> None:
+    found = quotes_of(
+        "\u201cWe will not give up the bridge,\u201d the battalion commander said.\n\n"
+        "\u201cOur men are tired.\n\n"
+        "\u201cBut we have food for a month,\u201d he added.")
+    assert rows(found)[0] == ("direct", "We will not give up the bridge", "said", None, "battalion commander",
+                              None)
+    assert rows(found)[1] == ("direct", "Our men are tired.\n\n\u201cBut we have food for a month", "added",
+                              None, "battalion commander", None)
+    assert len(found) == 2
+
+
+def test_colon_attribution_before_the_quote_and_straight_marks() -> None:
+    found = quotes_of('The UN refugee agency warned: "Families are sleeping in the open."')
+    assert rows(found) == [("direct", "Families are sleeping in the open", "warned", None, None, "UNHCR")]
+
+
+def test_scare_quotes_are_partial_without_a_speaker() -> None:
+    found = quotes_of("The so-called \u2018liberation\u2019 of the town left the residents without water.")
+    assert rows(found) == [("partial", "liberation", None, None, None, None)]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quotes_of("The soldiers' families waited at Mali's border while the '90s-era trucks broke down.") == []
+
+
+def test_indirect_speech_with_relative_pronoun_speaker() -> None:
+    found = quotes_of(
+        "Food stocks are running out in Goma, according to the World Food Programme, which warned that "
+        "half a million people could go hungry by June if the road stays closed.")
+    assert rows(found) == [("indirect", "half a million people could go hungry by June if the road stays closed",
+                            "warned", None, None, "WFP")]
+    assert found[0].speaker is not None and found[0].speaker.text == "the World Food Programme"
+
+
+def test_anaphoric_ministry_speaker_keeps_its_role() -> None:
+    found = quotes_of(
+        "The Russian defence ministry accused Kyiv of shelling a power plant. The ministry said the "
+        "strike had cut power to 3,000 homes.")
+    assert rows(found) == [("indirect", "the strike had cut power to 3,000 homes", "said", None, "ministry",
+                            "Russia")]
+
+
+def test_no_quotes_from_hedges_or_impersonal_passives() -> None:
+    assert quotes_of("Figures suggest that 500 homes were destroyed. It was confirmed that the road "
+                     "reopened.") == []
+
+
+def test_outlet_credit_is_not_a_speaker_nor_part_of_the_clause() -> None:
+    found = quotes_of("The Taliban said the border crossing had reopened, Reuters reported.")
+    assert rows(found) == [("indirect", "the border crossing had reopened", "said", None, None, "Taliban")]

@@ -1,0 +1,55 @@
+"""Sources cited, on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.context import Context, compose
+from eventwire.extract.sources import extract_sources_cited, outlets
+from eventwire.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def cited(body: str, *, source: str | None = None) -> list[tuple[str, str]]:
+    text, body_start = compose(None, body)
+    ctx = Context(doc=parse(text), body_start=body_start, source=source)
+    found = extract_sources_cited(ctx)
+    for s in found:
+        assert text[s.start : s.end] == s.text
+    return [(s.name, s.text) for s in found]
+
+
+def test_outlet_file_gives_canonical_names() -> None:
+    assert outlets().names["Agence France-Presse"] == "AFP"
+    assert outlets().names["Independent"] == "The Independent"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ten soldiers died in the ambush, according to Reuters.", [("Reuters", "Reuters")]),
+    ("The convoy was hit near Gao, AFP reported.", [("AFP", "AFP")]),
+    ("A survivor told The Times on Saturday that the boat sank.", [("The Times", "The Times")]),
+    ("Harrowing pictures from Sky News show the camp.", [("Sky News", "Sky News")]),
+    ("The ministry denied it, reports The Independent.", [("The Independent", "The Independent")]),
+    ("Three were killed in Homs, state media SANA said.", [("SANA", "SANA")]),
+    ("Interceptors were fired, the Times of Israel said.", [("The Times of Israel", "the Times of Israel")]),
+    ("The drone was downed, Agence France-Presse said.", [("AFP", "Agence France-Presse")]),
+    ("KHARTOUM (Reuters) - Fighting resumed on Sunday.", [("Reuters", "Reuters")]),
+    ("The strike was confirmed by state news agency Petra, which gave no toll.", [("Petra", "Petra")]),
+])
+def test_citations(body: str, expected: list[tuple[str, str]]) -> None:
+    assert cited(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The sun rose over the ruined market as the army withdrew.",  # "sun" is not "The Sun"
+    "The Guardian of the shrine refused to leave.",               # no citing phrase
+    "Militias burned the times and places of prayer.",
+])
+def test_not_citations(body: str) -> None:
+    assert cited(body) == []
+
+
+def test_the_articles_own_outlet_is_not_a_cited_source() -> None:
+    assert cited("A mother told The Sun her son was missing.", source="The Sun") == []
+    assert cited("A mother told The Sun her son was missing.") == [("The Sun", "The Sun")]
