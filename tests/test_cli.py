@@ -120,3 +120,17 @@ def test_show_and_unknown_id(corpus: Path, tmp_path: Path, capsys: pytest.Captur
     assert json.loads(capsys.readouterr().out)["article"]["id"] == article_id
     assert main(["show", "ffff0000", "--db", db]) == 2
     assert "[E204]" in capsys.readouterr().err
+
+
+def test_outlets_profile_each_source(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "t.duckdb")
+    main(["ingest", str(corpus / "a.txt"), "--db", db, "--quiet", "--source", "Calm Wire"])
+    tabloid = corpus / "c.txt"
+    tabloid.write_text("Evil thugs' cowardly blitz\n\nDepraved thugs unleashed a cowardly blitz of terror on "
+                       "the helpless town, in a sickening orgy of violence.", encoding="utf-8")
+    main(["ingest", str(tabloid), "--db", db, "--quiet", "--source", "Shouty Daily"])
+    capsys.readouterr()
+    assert main(["outlets", "--db", db, "--format", "json"]) == 0
+    profiles = json.loads(capsys.readouterr().out)
+    assert set(profiles) == {"Calm Wire", "Shouty Daily"}
+    assert profiles["Shouty Daily"]["loaded_per_1000_words"] > profiles["Calm Wire"]["loaded_per_1000_words"]

@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="what the store holds")
     _add_db(p)
 
+    p = sub.add_parser("outlets", help="how each outlet frames what it reports")
+    _add_db(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--top", type=int, default=8, help="most used loaded terms per outlet")
+
     p = sub.add_parser("eval", help="score the pipeline against gold files")
     p.add_argument("gold", nargs="+", help="gold .json files or folders of them")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -304,6 +309,32 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from eventwire.extract.framing import outlet_profiles
+    from eventwire.store import Store
+
+    with Store.open(_settings(args).db, read_only=True) as store:
+        profiles = outlet_profiles(store.iter_records(), top=args.top)
+    if args.format == "json":
+        print(json.dumps(profiles, ensure_ascii=False, indent=2))
+        return 0
+    table = Table()
+    for col in ("outlet", "articles", "words", "loaded /1000 words", "quoted", "tone mean", "tone range",
+                "most used loaded terms"):
+        table.add_column(col, overflow="fold")
+    for outlet, p in profiles.items():
+        tone = p["tone"]
+        table.add_row(outlet, str(p["articles"]), str(p["words"]), f"{p['loaded_per_1000_words']:.1f}",
+                      str(p["speaker_loaded"]), f"{tone['mean']:+.1f}" if tone["mean"] is not None else "-",
+                      f"{tone['min']:+.0f}..{tone['max']:+.0f}" if tone["min"] is not None else "-",
+                      ", ".join(f"{t['term']} ({t['count']})" for t in p["top_terms"]))
+    Console().print(table)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from eventwire import evalcli
 
@@ -336,6 +367,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "counts": cmd_query, "quotes": cmd_query, "export": cmd_export, "show": cmd_show,
     "failures": cmd_failures, "summary": cmd_summary, "eval": cmd_eval, "bench-public": cmd_bench_public,
     "gazetteer": cmd_gazetteer, "serve": cmd_serve,
+    "outlets": cmd_outlets,
 }
 
 

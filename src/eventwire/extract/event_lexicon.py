@@ -61,6 +61,7 @@ class Taxonomy:
     instruments: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # type -> first word -> (subtype, *cue)
     remote_defaults: dict[str, str]
     context_words: frozenset[str]
+    non_conflict_words: frozenset[str]
     armed_actor_types: frozenset[str]
     people_words: frozenset[str]
     place_words: frozenset[str]
@@ -150,8 +151,9 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         gen = tinfo.get("generic_triggers")
         if gen:
             gweak = set(gen.get("weak", []))
+            weak_verbs = gweak | set(gen.get("weak_verbs", []))
             for w in gen.get("verbs", []):
-                add(Entry(type_, None, REMOTE, w in gweak, "verb", _words(w)))
+                add(Entry(type_, None, REMOTE, w in weak_verbs, "verb", _words(w)))
             for w in gen.get("nouns", []):
                 add(Entry(type_, None, REMOTE, w in gweak, "noun", _words(w)))
     harm = raw["harm_triggers"]
@@ -172,6 +174,7 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
                      for t, d in instruments.items()},
         remote_defaults=remote_defaults,
         context_words=frozenset(raw["context_cues"]["words"]),
+        non_conflict_words=frozenset(raw["non_conflict_cues"]["words"]),
         armed_actor_types=frozenset(raw["context_cues"]["armed_actor_types"]),
         people_words=frozenset(raw["people_words"]),
         place_words=frozenset(raw["place_words"]),

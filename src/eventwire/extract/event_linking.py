@@ -87,7 +87,7 @@ class Linker:
         return best[1] if best else None
 
     def agent_of(self, verb: Token, unit: Unit) -> Token | None:
-        """The verb's subject; a pronoun ('Trump said he would ...') is read as
+        """The verb's subject; a pronoun ('the president said she would ...') is read as
         the subject of the reporting verb above it."""
         subj = subject_of(verb)
         if subj is not None and subj.pos_ == "PRON" and self.actor_of(subj, unit) is None:
@@ -210,7 +210,7 @@ def is_people(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
 
 
 def is_place_like(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
-    """A place noun, a place mention, or a phrase holding one ('its prizes, Aleppo and Homs')."""
+    """A place noun, a place mention, or a phrase holding one ('two towns, Daraya and Madaya')."""
     if tok.lemma_.lower() in tax.place_words or tok.lower_ in tax.place_words:
         return True
     s, e = _core_range(tok, unit)
@@ -281,13 +281,13 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
 
 
 def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
-    """'France's best-known jihadists', 'a Syrian army unit': a place that says
+    """'Belgium's most wanted militant', 'a Syrian army unit': a place that says
     where someone is from, not where something happened."""
     if tok is None:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in ("'s", "’s"):
-        # a possessive place whose noun is not a place ("France's jihadists"),
+        # a possessive place whose noun is not a place ("Belgium's militants"),
         # whatever the parser attached it to
         after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
         return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
@@ -309,7 +309,7 @@ def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
 def refine_statement_places(drafts: Sequence[Draft], units: Sequence[Unit], linker: Linker) -> None:
     """A statement placed only at country level ('a camp in southern Syria') takes
     the specific place its next sentence names when that sentence goes on with
-    the same speaker ('The ministry said ... the Rukban camp')."""
+    the same speaker ('The agency said ... the Zaatari camp')."""
     for d in drafts:
         if d.type != "statement" or d.actor1 is None:
             continue

@@ -238,8 +238,9 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
         aux |= {c.lower_ for c in trigger.children if c.dep_ == "aux"}
     govs = governing_verbs(anchor)
     gov_lemmas = [g.lemma_.lower() for g in govs]
-    # trigger noun under "prepare for"/"plot": the noun's own governor counts
-    if trigger is not anchor:
+    # trigger noun under "prepare for"/"plot": the noun's own governor counts,
+    # unless the noun does the verb ("Protesters set fire to ...")
+    if trigger is not anchor and trigger.dep_ not in ("nsubj", "nsubjpass"):
         gov_lemmas.insert(0, anchor.lemma_.lower())
     for g in gov_lemmas[:2]:
         if g in cues["blocking_governors"] and anchor.dep_ in ("pcomp", "xcomp", "ccomp"):

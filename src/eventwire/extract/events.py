@@ -61,6 +61,9 @@ __all__ = ["Draft", "extract_events"]
 
 _STATEMENT = "statement"
 _TERRITORY = {"territory_taken", "territory_regained"}
+# types whose actor1 is who did it: another actor1 is another happening (for
+# displacement the actor is a label of the crowd: "people", "militants' wives")
+_PERPETRATED = {"battle", "remote_violence", "violence_against_civilians"}
 _VIOLENT_CROWD_VERBS = {"torch", "loot", "burn", "ransack", "clash", "attack", "throw", "hurl", "smash",
                         "vandalise", "vandalize", "storm", "set"}
 
@@ -131,9 +134,15 @@ def extract_events(
 
 
 def _about_conflict(ctx: Context, actors: Sequence[Actor], tax: Taxonomy) -> bool:
-    if any(a.type in tax.armed_actor_types for a in actors):
-        return True
-    return any(t.lower_ in tax.context_words for t in ctx.doc)
+    """Conflict cues (or an armed actor) and more of them than sport/market cues."""
+    conflict = sum(1 for t in ctx.doc if t.lower_ in tax.context_words)
+    conflict += sum(len(a.mentions) for a in actors if a.type in tax.armed_actor_types)
+    other = sum(1 for t in ctx.doc if t.lower_ in tax.non_conflict_words)
+    return conflict > 0 and conflict >= other
+
+
+def _metaphor_risk(unit: Unit, tax: Taxonomy) -> bool:
+    return any(t.lower_ in tax.non_conflict_words for t in unit.span)
 
 
 def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
@@ -176,20 +185,23 @@ def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker
         groups.setdefault(a.i, []).append(h)
         anchors[a.i] = a
     context = _sentence_has_context(unit, tax, linker)
+    metaphor = _metaphor_risk(unit, tax)
     out: list[Draft] = []
     for ai, group in groups.items():
         anchor = anchors[ai]
         for hit in sorted(group, key=lambda h: _rank(h, anchor)):
+            if metaphor and (hit.entry.weak or hit.entry.kind != SPECIFIC):
+                continue  # "a tense clash at the stadium", "he struck twice"
             draft = _draft(hit, anchor, unit, units, tax, linker, context)
             if draft is not None:
                 out.append(draft)
                 break
-    return out
+    return sorted(out, key=lambda d: d.trigger.i)
 
 
 def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
     """A noun trigger counts when it is a happening, not a topic ('the battle
-    against ISIS', 'involved in fighting')."""
+    against the insurgents', 'involved in fighting')."""
     tok = hit.head
     if tok.i == anchor.i:
         return True
@@ -208,8 +220,20 @@ def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Link
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and governor.i == anchor.i \
             and alemma in tax.harm_verbs:
         return True  # "killed in fighting"
-    a, b = unit.subtree_range(tok)
+    # its own phrase ("battle for Avdiivka"), not the nouns coordinated with it
+    a, b = _own_phrase(tok, unit)
     return linker.place_in(a, b) or linker.time_in(a, b)
+
+
+def _own_phrase(tok: Token, unit: Unit) -> tuple[int, int]:
+    """Doc range of a noun's subtree without its conjuncts and appositions."""
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("conj", "cc", "appos", "punct"):
+            toks.extend(c.subtree)
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return unit.tok_start(first), unit.tok_end(last)
 
 
 def _verb_anchored(verb: Token, unit: Unit, linker: Linker) -> bool:
@@ -258,6 +282,11 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
             subj = subject_of(anchor)
             if subj is not None and (is_passive(anchor) or tok.lemma_.lower() == "fall"):
                 cands.append(subj)
+            if subj is None:
+                # a subject the parser lost ("two towns – Daraya and Madaya – fell"):
+                # the nouns just before the verb
+                cands += [t for t in tok.doc[max(tok.i - 6, unit.span.start) : tok.i]
+                          if t.pos_ in ("NOUN", "PROPN")]
         if not verbal:
             cands += [c for c in tok.children if c.dep_ in ("compound", "poss")]
         if not any(is_place_like(c, unit, tax, linker) for c in cands):
@@ -351,6 +380,9 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
                 sub = cue
         if type_ == "protest" and anchor.lemma_.lower() in _VIOLENT_CROWD_VERBS:
             type_, sub = "riot", "violent_demonstration"  # protesters who torch or clash riot
+        if type_ == "humanitarian_access" and sub == "aid_delivery" and \
+                anchor.lemma_.lower() in tax.cues["blocking_governors"] | {"obstruct", "loot", "attack", "deny"}:
+            sub = "obstruction"  # "an aid convoy was blocked"
         if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
             sub = "territory_regained"  # ACLED: government regains territory
         return type_, sub, True
@@ -382,7 +414,7 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
 
 
 def _split_territory(drafts: list[Draft]) -> list[Draft]:
-    """'Raqqa and Mosul fell': one event per place taken."""
+    """'Daraya and Madaya fell': one event per place taken."""
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
@@ -463,11 +495,11 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
             _absorb(target, d)
     out = list(kept)
     for t in title:
-        # headline verbs are often parsed as nouns ("fanatics plot final stand"), so a
+        # headline verbs are often parsed as nouns ("rebels plot last stand"), so a
         # headline's modality is not trusted: the body's telling decides
         match = next((b for b in kept if b.type == t.type
                       and (b.modality == t.modality or t.modality == "asserted")
-                      and _places_compatible(b, t, linker) and _dates_compatible(b.date, t.date)), None)
+                      and _headline_place_ok(t, b, linker) and _dates_compatible(b.date, t.date)), None)
         if match is None:
             out.append(t)
         else:
@@ -477,12 +509,25 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
     return out
 
 
+def _headline_place_ok(title: Draft, body: Draft, linker: Linker) -> bool:
+    """A headline names places loosely ('Gaza' for Khan Younis): the same
+    country is enough."""
+    if _places_compatible(title, body, linker):
+        return True
+    a, b = linker.places.get(title.place or ""), linker.places.get(body.place or "")
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
 def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
     """Is the later body draft ``d`` a retelling of the earlier ``p``?"""
     if p.type != d.type or p.modality != d.modality:
         return False
     if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
         return False
+    if p.subtype != d.subtype and p.subtype_certain and d.subtype_certain:
+        return False  # "arrested 30 and imposed a curfew": two developments
+    if p.type in _PERPETRATED and p.actor1 and d.actor1 and p.actor1 != d.actor1:
+        return False  # Israeli strikes, then Hamas rockets
     if p.unit.index == d.unit.index:
         # "killed four and wounded 11": one happening, two verbs
         return p.anchor.i == d.anchor.i or _clause_linked(p.anchor, d.anchor)
