@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire import nlp  # noqa: E402
 from eventwire import pipeline as pl  # noqa: E402
-from eventwire.extract.context import compose  # noqa: E402
+from eventwire.extractors.context import compose  # noqa: E402
 from eventwire.schema import RawDocument  # noqa: E402
 from eventwire.settings import Settings  # noqa: E402
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.actors import actor_at, extract_actors, lexicon
-from eventwire.extract.context import Context, compose
+from eventwire.extractors.actors import actor_at, extract_actors, lexicon
+from eventwire.extractors.context import Context, compose
 from eventwire.nlp import parse
 from eventwire.schema import Actor, Mention, Place
 

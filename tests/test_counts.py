@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.context import Context, compose
-from eventwire.extract.counts import extract_counts
-from eventwire.extract.dates import find_time_expressions
-from eventwire.extract.numbers import counts_lexicon, parse_number
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.counts import extract_counts
+from eventwire.extractors.dates import find_time_expressions
+from eventwire.extractors.numbers import counts_lexicon, parse_number
 from eventwire.nlp import parse
 from eventwire.schema import Actor, Count, Mention, Place, Quote, Speaker
 

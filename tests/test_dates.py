@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.bench.tempeval import format_at, granularity, run_tempeval
-from eventwire.extract.context import Context, compose
-from eventwire.extract.dates import find_time_expressions, resolve_expression
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.dates import find_time_expressions, resolve_expression
 from eventwire.nlp import parse
 
 WED = date(2019, 3, 6)   # a Wednesday

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from eventwire.extract.context import Context, compose
-from eventwire.extract.event_lexicon import load_taxonomy
-from eventwire.extract.events import extract_events
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.event_lexicon import load_taxonomy
+from eventwire.extractors.events import extract_events
 from eventwire.nlp import parse
 from eventwire.schema import (
     Actor,

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.context import Context, compose
-from eventwire.extract.framing import (
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.framing import (
     count_words,
     extract_framing,
     load_lexicon,

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.context import Context, compose
-from eventwire.extract.places import extract_places
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.places import extract_places
 from eventwire.gazetteer import distance_km
 from eventwire.nlp import parse
 from eventwire.schema import Place

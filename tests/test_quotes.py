@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.actors import extract_actors
-from eventwire.extract.context import Context, compose
-from eventwire.extract.quotes import extract_quotes, verbs
-from eventwire.extract.sources import extract_sources_cited
+from eventwire.extractors.actors import extract_actors
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.quotes import extract_quotes, verbs
+from eventwire.extractors.sources import extract_sources_cited
 from eventwire.nlp import parse
 from eventwire.schema import Mention, Place, Quote
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.context import Context, compose
-from eventwire.extract.sources import extract_sources_cited, outlets
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.sources import extract_sources_cited, outlets
 from eventwire.nlp import parse
 
 pytestmark = pytest.mark.slow

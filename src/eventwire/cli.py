@@ -313,7 +313,7 @@ def cmd_outlets(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from eventwire.extract.framing import outlet_profiles
+    from eventwire.extractors.framing import outlet_profiles
     from eventwire.store import Store
 
     with Store.open(_settings(args).db, read_only=True) as store:

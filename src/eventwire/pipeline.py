@@ -22,15 +22,15 @@ from spacy.tokens import Doc
 from eventwire import nlp
 from eventwire.clean import clean_text, split_title
 from eventwire.errors import EmptyArticle, EventwireError
-from eventwire.extract.actors import extract_actors
-from eventwire.extract.context import Context, compose
-from eventwire.extract.counts import extract_counts
-from eventwire.extract.dates import find_time_expressions
-from eventwire.extract.events import extract_events
-from eventwire.extract.framing import extract_framing
-from eventwire.extract.places import extract_places
-from eventwire.extract.quotes import extract_quotes
-from eventwire.extract.sources import extract_sources_cited
+from eventwire.extractors.actors import extract_actors
+from eventwire.extractors.context import Context, compose
+from eventwire.extractors.counts import extract_counts
+from eventwire.extractors.dates import find_time_expressions
+from eventwire.extractors.events import extract_events
+from eventwire.extractors.framing import extract_framing
+from eventwire.extractors.places import extract_places
+from eventwire.extractors.quotes import extract_quotes
+from eventwire.extractors.sources import extract_sources_cited
 from eventwire.ingest import check_date
 from eventwire.schema import (
     Actor,

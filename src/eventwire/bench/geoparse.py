@@ -17,8 +17,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from eventwire.extract.context import Context
-from eventwire.extract.places import extract_places
+from eventwire.extractors.context import Context
+from eventwire.extractors.places import extract_places
 from eventwire.gazetteer import Gazetteer, default_gazetteer
 from eventwire.nlp import parse_many
 from eventwire.schema import Place

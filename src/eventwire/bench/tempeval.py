@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.extract.dates import resolve_expression
+from eventwire.extractors.dates import resolve_expression
 
 _GRANULARITY = (
     ("day", re.compile(r"^\d{4}-\d{2}-\d{2}$")),

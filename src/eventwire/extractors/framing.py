@@ -5,7 +5,7 @@ Method (see also docs/framing.md)
 *Loaded spans.* The versioned lexicon ``data/loaded_lexicon.json`` lists single words
 and multi-word patterns, each with a category (name_calling, loaded_language,
 exaggeration, appeal_to_fear, doubt, other), a weight (0-3) and the context rules
-that make it neutral. Patterns become spaCy ``Matcher`` patterns on lower-cased
+that make it neutral. Patterns become spaCy ``PhraseMatcher`` sequences on lower-cased
 tokens (nouns also match their plurals, verbs their inflections, hyphenated words
 with or without the hyphen). Each match then passes the entry's rules:
 
@@ -72,10 +72,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, cast
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.context import Context
+from eventwire.extractors.context import Context
 from eventwire.schema import Actor, Framing, LoadedCategory, LoadedSpan, Quote, Record
 
 TONE_SCALE = 55.0          # net weighted words per 100 giving tanh(1) = -76
@@ -239,9 +239,25 @@ def _patterns(entry: Entry) -> list[list[dict[str, Any]]]:
     return combos
 
 
+def _sequences(pattern: list[dict[str, Any]]) -> list[list[str]]:
+    """Every concrete lower-case token sequence a token pattern stands for, so the
+    lexicon can run on a PhraseMatcher (a hash lookup per token) instead of the
+    far slower token Matcher: the patterns only ever use LOWER/ORTH sets and an
+    optional hyphen."""
+    seqs: list[list[str]] = [[]]
+    for spec in pattern:
+        value = spec.get("LOWER", spec.get("ORTH"))
+        options = sorted(value["IN"]) if isinstance(value, dict) else [str(value)]
+        grown = [seq + [o.lower()] for seq in seqs for o in options]
+        if spec.get("OP") == "?":
+            grown += seqs
+        seqs = grown
+    return [seq for seq in seqs if seq]
+
+
 @dataclass(frozen=True)
 class _Matchers:
-    entries: Matcher
+    entries: PhraseMatcher
     aliases: PhraseMatcher        # case-insensitive group aliases
     caps_aliases: PhraseMatcher   # all-capital aliases (IS, RSF) matched as written
     alias_names: dict[str, tuple[str, str]]   # match key -> (canonical name, actor type)
@@ -250,9 +266,10 @@ class _Matchers:
 @functools.lru_cache(maxsize=4)
 def _matchers(vocab: Any) -> _Matchers:
     lex = load_lexicon()
-    matcher = Matcher(vocab)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
     for i, entry in enumerate(lex.entries):
-        matcher.add(f"E{i}", _patterns(entry))
+        seqs = {tuple(seq) for pattern in _patterns(entry) for seq in _sequences(pattern)}
+        matcher.add(f"E{i}", [Doc(vocab, words=list(seq)) for seq in sorted(seqs)])
     lower, caps = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
     names: dict[str, tuple[str, str]] = {}
     fallback = {a: (c, "government" if c.endswith("government") else "group")

@@ -29,9 +29,9 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from eventwire.extract.context import Context
-from eventwire.extract.event_lexicon import HARM, REMOTE, SPECIFIC, Hit, Taxonomy, find_triggers, load_taxonomy
-from eventwire.extract.event_linking import (
+from eventwire.extractors.context import Context
+from eventwire.extractors.event_lexicon import HARM, REMOTE, SPECIFIC, Hit, Taxonomy, find_triggers, load_taxonomy
+from eventwire.extractors.event_linking import (
     Linker,
     attribution,
     is_people,
@@ -42,7 +42,7 @@ from eventwire.extract.event_linking import (
     refine_statement_places,
     roles,
 )
-from eventwire.extract.event_syntax import (
+from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
     hedged,
@@ -369,7 +369,7 @@ def _anaphoric(tok: Token, anchor: Token, type_: str, tax: Taxonomy) -> bool:
 def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
              linker: Linker) -> tuple[str | None, str | None, bool]:
     """(type, subtype, subtype_certain) for a trigger in its clause."""
-    from eventwire.extract.event_linking import nearest_instrument
+    from eventwire.extractors.event_linking import nearest_instrument
 
     e = hit.entry
     if e.kind == SPECIFIC:

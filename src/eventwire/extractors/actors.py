@@ -34,8 +34,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import DataFileError
-from eventwire.extract.context import Context
-from eventwire.extract.sources import extract_sources_cited, outlet_spans
+from eventwire.extractors.context import Context
+from eventwire.extractors.sources import extract_sources_cited, outlet_spans
 from eventwire.schema import Actor, Mention, Place
 
 CIVILIANS = "civilians"
@@ -264,37 +264,75 @@ def _subunit(found: str, lex: Lexicon) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _CountryMatchers:
+    """Two regexes for all countries at once (one scan each per article instead of
+    five per country), with tables that map a match back to its country."""
+
+    phrase: re.Pattern[str]                       # adjective/possessive + noun
+    metonym: re.Pattern[str]                      # a country or capital name alone
+    by_form: dict[str, CountryForms]              # folded adjective/name -> country
+    by_noun: dict[str, int]                       # folded noun -> group index (first wins)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_matchers() -> _CountryMatchers:
+    lex = lexicon()
+    by_form: dict[str, CountryForms] = {}
+    names: dict[str, CountryForms] = {}
+    for c in lex.countries:
+        for form in (*c.demonyms, *(n + "'s" for n in c.names), *(n + "’s" for n in c.names)):
+            by_form.setdefault(form.casefold(), c)
+        for name in (*c.names, *c.metonyms):
+            names.setdefault(name, c)
+    by_noun: dict[str, int] = {}
+    for i, nouns in enumerate(_group_nouns(lex)):
+        for noun in nouns:
+            by_noun.setdefault(" ".join(noun.casefold().split()), i)
+    forms = _alternation(_form_variants(lex))
+    nouns = _alternation(n for g in _group_nouns(lex) for n in g)
+    phrase = re.compile(rf"(?<![\w-])({forms})\s+({nouns})(?![\w-])", re.IGNORECASE)
+    metonym = re.compile(rf"(?<![\w-])({_alternation(names)})(?![\w-])")
+    return _CountryMatchers(phrase, metonym, {**by_form, **{n.casefold(): c for n, c in names.items()}}, by_noun)
+
+
+def _form_variants(lex: Lexicon) -> list[str]:
+    return [f for c in lex.countries
+            for f in (*c.demonyms, *(n + "'s" for n in c.names), *(n + "’s" for n in c.names))]
+
+
+def _group_nouns(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    # Order matters: a noun listed in two groups takes the first (government before military).
+    return (tuple(lex.government_nouns), tuple(lex.police_nouns), tuple(lex.military_nouns),
+            tuple(lex.attack_nouns))
+
+
 def _country_phrases(ctx: Context, lex: Lexicon, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
+    cm = _country_matchers()
     out: list[_Cand] = []
-    for c in lex.countries:
-        dem = _alternation(c.demonyms + tuple(n + "'s" for n in c.names) + tuple(n + "’s" for n in c.names))
-        groups = (
-            (lex.government_nouns, "government", c.government, True),
-            (lex.police_nouns, "police", f"{c.demonyms[0]} police", True),
-            (lex.military_nouns, "state_military", c.military, True),
-            (lex.attack_nouns, "state_military", c.military, False),
-        )
-        for nouns, typ, name, whole in groups:
-            pat = re.compile(rf"(?<![\w-])({dem})\s+({_alternation(nouns)})(?![\w-])", re.IGNORECASE)
-            for m in pat.finditer(text):
-                if not m.group(1)[0].isupper():
-                    continue
-                start, end = (_extend_left(text, m.start()), m.end()) if whole else (m.start(1), m.end(1))
-                if not _free(taken + out, m.start(), m.end()):
-                    continue
-                entry = lex.entries.get(name)
-                role = _subunit(m.group(0), lex) if typ == "government" else None
-                out.append(_Cand(name, entry.type if entry else typ, c.country, start, end, role=role))
-        # A country or its capital as the subject of a verb speaks or acts for its government.
-        meto = re.compile(rf"(?<![\w-])({_alternation(c.names + c.metonyms)})(?![\w-])")
-        for m in meto.finditer(text):
-            tok = _token_at(ctx.doc, m.end() - 1)
-            if tok is None or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.pos_ not in {"VERB", "AUX"}:
-                continue
-            start = _extend_left(text, m.start())
-            if _free(taken + out, start, m.end()):
-                out.append(_Cand(c.government, "government", c.country, start, m.end()))
+    for m in cm.phrase.finditer(text):
+        if not m.group(1)[0].isupper():
+            continue
+        c = cm.by_form[m.group(1).casefold()]
+        group = cm.by_noun[" ".join(m.group(2).casefold().split())]
+        typ, name, whole = (("government", c.government, True), ("police", f"{c.demonyms[0]} police", True),
+                            ("state_military", c.military, True), ("state_military", c.military, False))[group]
+        start, end = (_extend_left(text, m.start()), m.end()) if whole else (m.start(1), m.end(1))
+        if not _free(taken + out, m.start(), m.end()):
+            continue
+        entry = lex.entries.get(name)
+        role = _subunit(m.group(0), lex) if typ == "government" else None
+        out.append(_Cand(name, entry.type if entry else typ, c.country, start, end, role=role))
+    # A country or its capital as the subject of a verb speaks or acts for its government.
+    for m in cm.metonym.finditer(text):
+        tok = _token_at(ctx.doc, m.end() - 1)
+        if tok is None or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        c = cm.by_form[m.group(1).casefold()]
+        start = _extend_left(text, m.start())
+        if _free(taken + out, start, m.end()):
+            out.append(_Cand(c.government, "government", c.country, start, m.end()))
     return out
 
 

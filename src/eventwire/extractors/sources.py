@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from eventwire.errors import DataFileError
-from eventwire.extract.context import Context
+from eventwire.extractors.context import Context
 from eventwire.schema import SourceCited
 
 # Words allowed between a citing verb and the outlet, or the outlet and a verb

@@ -31,8 +31,8 @@ from typing import Literal
 
 from spacy.tokens import Span
 
-from eventwire.extract.context import Context
-from eventwire.extract.numbers import parse_number
+from eventwire.extractors.context import Context
+from eventwire.extractors.numbers import parse_number
 from eventwire.schema import DatePrecision, TimeExpression
 
 Resolved = tuple[date, date, DatePrecision]

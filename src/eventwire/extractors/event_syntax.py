@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventwire.extract.context import Context
-from eventwire.extract.event_lexicon import Taxonomy
+from eventwire.extractors.context import Context
+from eventwire.extractors.event_lexicon import Taxonomy
 from eventwire.nlp import parse
 
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")

@@ -33,8 +33,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.errors import DataFileError
-from eventwire.extract.actors import actor_role, lexicon
-from eventwire.extract.context import Context
+from eventwire.extractors.actors import actor_role, lexicon
+from eventwire.extractors.context import Context, doc_text
 from eventwire.schema import Actor, Quote, SourceCited, Speaker
 
 _OPEN_DOUBLE = "“„«"
@@ -334,7 +334,7 @@ def _nearby_cue(doc: Doc, q: Marked) -> Token | None:
     """The first cue right after the closing mark, else the last one before the
     opening mark, within the same sentence."""
     cues = verbs().any
-    after = doc.char_span(q.close, min(len(doc.text), q.close + 1), alignment_mode="expand")
+    after = doc.char_span(q.close, min(len(doc_text(doc)), q.close + 1), alignment_mode="expand")
     if after is not None and len(after):
         sent = after[0].sent
         for t in doc[after[0].i : min(sent.end, after[0].i + 10)]:
@@ -342,7 +342,7 @@ def _nearby_cue(doc: Doc, q: Marked) -> Token | None:
                 break
             if _is_cue(t, cues):
                 return t
-    last = len(doc.text[: q.open].rstrip())
+    last = len(doc_text(doc)[: q.open].rstrip())
     before = doc.char_span(max(0, last - 1), last, alignment_mode="expand") if last else None
     if before is not None and len(before):
         sent = before[-1].sent
@@ -421,7 +421,7 @@ def _clause(comp: Token, cue: Token, sources: Sequence[SourceCited]) -> list[Tok
     """The reported clause: the complement's words within the cue's paragraph,
     without a leading "that" or edge punctuation (a closing quote mark stays
     when its opening mark is in the clause)."""
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = _para_end(text, cue.idx)
     # a nested attribution after a comma (", the army said") is not part of the clause

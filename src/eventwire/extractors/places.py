@@ -30,7 +30,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.context import Context
+from eventwire.extractors.context import Context
 from eventwire.gazetteer import (
     MAX_NAME_TOKENS,
     Entry,

@@ -27,8 +27,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.context import Context
-from eventwire.extract.numbers import counts_lexicon, number_regex, parse_number
+from eventwire.extractors.context import Context, doc_text
+from eventwire.extractors.numbers import counts_lexicon, number_regex, parse_number
 from eventwire.schema import Actor, Count, CountKind, Period, Place, Qualifier, Quote, TimeExpression
 
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -205,7 +205,11 @@ def _segments(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    """Tokens overlapping [start, end): a slice of the doc, not a scan of it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    return [t for t in span if t.idx < end and t.idx + len(t.text) > start]
 
 
 def _inside(tok: Token, seg: tuple[int, int]) -> bool:
@@ -231,7 +235,7 @@ def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -
     if (anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
             and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - anchor.i <= 5 and _inside(head, seg)):
         return head
-    after = doc.text[fig.num_end:fig.num_end + 6]
+    after = doc_text(doc)[fig.num_end:fig.num_end + 6]
     if re.match(r"\s+of\s", after):
         of_tok = next((t for t in doc[anchor.i + 1:anchor.i + 3] if t.lower_ == "of"), None)
         if of_tok is not None:

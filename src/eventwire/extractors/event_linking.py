@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventwire.extract.context import Context
-from eventwire.extract.event_lexicon import Taxonomy, instrument_cues
-from eventwire.extract.event_syntax import (
+from eventwire.extractors.context import Context
+from eventwire.extractors.event_lexicon import Taxonomy, instrument_cues
+from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
     governing_verbs,
@@ -30,7 +30,7 @@ from eventwire.extract.event_syntax import (
 from eventwire.schema import Actor, Count, EventDate, Place, Quote, TimeExpression
 
 if TYPE_CHECKING:
-    from eventwire.extract.events import Draft
+    from eventwire.extractors.events import Draft
 
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _STATE_TYPES = {"state_military", "government", "police"}
