@@ -53,3 +53,16 @@ def test_not_citations(body: str) -> None:
 def test_the_articles_own_outlet_is_not_a_cited_source() -> None:
     assert cited("A mother told The Sun her son was missing.", source="The Sun") == []
     assert cited("A mother told The Sun her son was missing.") == [("The Sun", "The Sun")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a media noun after the name: the outlet is at work, cited with or without a verb
+    ("The Houthi-run Saba news agency did not mention the strike.", [("Saba", "Saba news agency")]),
+    # a group's own channel the file does not know
+    ("The group said on its Thabat media channel that it held the town.", [("Thabat", "Thabat")]),
+    ("The claim came in a statement broadcast on its Radio Andalus station.", [("Radio Andalus", "Radio Andalus")]),
+    ("The independent outlet Myanmar Now has documented 40 raids.", [("Myanmar Now", "Myanmar Now")]),
+    ("A farmer told Caracol Radio that the road was closed.", [("Caracol Radio", "Caracol Radio")]),
+])
+def test_outlets_named_with_their_media_noun(body: str, expected: list[tuple[str, str]]) -> None:
+    assert cited(body) == expected

@@ -133,3 +133,20 @@ def test_reading_a_missing_store_is_empty_not_an_error(tmp_path: Path) -> None:
     with Store.open(tmp_path / "none.duckdb", read_only=True) as store:
         assert store.events() == []
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_an_older_file_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(db))
+    for sql in MIGRATIONS[0]:
+        con.execute(sql)
+    con.execute("INSERT INTO eventwire_meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO mentions VALUES ('a', 'place', 0, 'Homs', 0, 4, 'text')")
+    con.close()
+    with Store.open(db) as store:
+        assert store.con.execute("SELECT value FROM eventwire_meta").fetchone() == (str(len(MIGRATIONS)),)
+        assert store.con.execute("SELECT text, relative FROM mentions").fetchall() == [("Homs", None)]
+        store.add([sample_record()])
+        assert store.counts()["articles"] == 1

@@ -24,6 +24,7 @@ from eventwire.web.app import WebSettings, create_app
 from eventwire.web.synthetic import synthetic_records
 from tests.records import sample_record
 from tests.test_web_api import EVIL_TITLE, evil_record
+from tests.test_web_outlets import CALM, LOADED, outlet_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "reports" / "web-e2e"
@@ -54,6 +55,7 @@ def server() -> Iterator[str]:
     store = Store.open(":memory:")
     store.add(list(synthetic_records(150, events_per_article=2, seed=3)))
     store.add([sample_record(), evil_record()])
+    store.add(outlet_records())  # framing only, no events: the map and the table do not change
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(store, settings=WebSettings()), host="127.0.0.1",
                                         port=port, log_level="warning"))
@@ -222,3 +224,35 @@ def test_article_text_cannot_inject_markup(browser: Any, server: str) -> None:
     assert body.find_elements(By.CSS_SELECTOR, "a") == []  # a javascript: URL is never a link
     assert "javascript:alert(1)" in body.find_element(By.CSS_SELECTOR, ".meta").text
     shot(browser, "escaping")
+
+
+# --- the outlets view -----------------------------------------------------------
+
+def outlet_rows(driver: Any) -> list[dict[str, str]]:
+    return list(js(driver, "return [...document.querySelectorAll('#outlets tbody tr')].map(r => ({...r.dataset,"
+                           " bars: r.querySelectorAll('.tone-bar').length, text: r.textContent}))"))
+
+
+def test_outlets_view_shows_the_loaded_outlet_denser(browser: Any, server: str) -> None:
+    open_page(browser, server)
+    assert not browser.find_element(By.ID, "outlets-panel").is_displayed()
+    browser.find_element(By.ID, "tab-outlets").click()
+    wait(browser, lambda d: {CALM, LOADED} <= {r["source"] for r in outlet_rows(d)}, what="outlets not listed")
+    settle(browser)
+    assert not browser.find_element(By.ID, "events").is_displayed()
+    rows = {r["source"]: r for r in outlet_rows(browser)}
+    assert float(rows[LOADED]["density"]) > float(rows[CALM]["density"]) == 0.0
+    assert outlet_rows(browser)[0]["source"] == LOADED  # densest first
+    assert float(rows[LOADED]["tone"]) < float(rows[CALM]["tone"])
+    assert rows[LOADED]["bars"] == 5
+    assert "brutal regime ×2" in rows[LOADED]["text"]
+    # An outlet name with markup stays text.
+    assert "<b>Bold Wire</b>" in rows
+    assert browser.find_elements(By.CSS_SELECTOR, "#outlets b, #outlets script") == []
+    shot(browser, "outlets")
+    # The date filter applies to the outlets too (by publication date).
+    js(browser, "const f = document.getElementById('filters'); f.elements.since.value = '2024-04-15';"
+                "f.elements.since.dispatchEvent(new Event('change', {bubbles: true}))")
+    wait(browser, lambda d: [r["source"] for r in outlet_rows(d)] == [LOADED], what="outlets ignored the dates")
+    browser.find_element(By.ID, "tab-events").click()
+    assert browser.find_element(By.ID, "events").is_displayed()

@@ -48,6 +48,9 @@ class Mention:
     start: int
     end: int
     field: SpanField = "text"
+    # For a place named as an anchor ("four miles outside of Baghuz", "east of the
+    # Euphrates"): the offset words, kept as text; no coordinates are invented.
+    relative: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +241,8 @@ class Failure:
 
 # Keys that the JSON form omits when they hold their default, so that the
 # contract's body-only spans print exactly as output.md shows them.
-_OMIT_DEFAULT: dict[str, Any] = {"field": "text", "speaker_framing": False, "neutral": None, "quoted": ()}
+_OMIT_DEFAULT: dict[str, Any] = {"field": "text", "speaker_framing": False, "neutral": None, "quoted": (),
+                                  "relative": None}
 
 
 def _plain(value: Any) -> Any:

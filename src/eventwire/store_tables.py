@@ -56,6 +56,10 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX events_date ON events (date_start)",
         "CREATE INDEX events_type ON events (type)",
     ],
+    [
+        # v2: the offset words of a place named as an anchor ("10 km north of").
+        "ALTER TABLE mentions ADD COLUMN relative VARCHAR",
+    ],
 ]
 
 
@@ -90,7 +94,8 @@ def rows_for(record: Record, *, origin: str | None, ingested_at: dt.datetime) ->
                                "geonameid": p.geonameid, "country": p.country, "admin1": p.admin1,
                                "kind": p.kind, "precision": p.precision})
         rows["mentions"] += [{"article_id": aid, "owner": "place", "owner_idx": i, "text": m.text,
-                              "start": m.start, "end": m.end, "field": m.field} for m in p.mentions]
+                              "start": m.start, "end": m.end, "field": m.field, "relative": m.relative}
+                             for m in p.mentions]
     for i, c in enumerate(record.counts):
         rows["counts"].append({
             "article_id": aid, "idx": i, "kind": c.kind, "value": c.value, "low": c.low, "high": c.high,

@@ -5,6 +5,7 @@ import { EventMap } from './map.js';
 import { Timeline } from './timeline.js';
 import { EventTable } from './table.js';
 import { ArticleView } from './article.js';
+import { OutletTable } from './outlets.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -30,6 +31,7 @@ async function main() {
     info: document.getElementById('page-info'), prev: document.getElementById('prev'),
     next: document.getElementById('next'), onOpen: open,
   });
+  const outlets = new OutletTable(document.getElementById('outlets'), { info: document.getElementById('outlets-info') });
 
   async function refresh({ timeline = true } = {}) {
     const filters = currentFilters();
@@ -37,7 +39,7 @@ async function main() {
     status.textContent = 'loading…';
     document.body.dataset.loading = '1';
     try {
-      const jobs = [map.setFilters(filters), table.setFilters(filters)];
+      const jobs = [map.setFilters(filters), table.setFilters(filters), outlets.setFilters(filters)];
       if (timeline) jobs.push(tl.load(filters));
       const [clusters, page] = await Promise.all(jobs);
       tl.setSelection(filters.since, filters.until);
@@ -56,6 +58,25 @@ async function main() {
       refresh({ timeline: false });
     },
   });
+
+  // Tabs under the map: the event table or the outlets' framing profiles.
+  const tabs = [...document.querySelectorAll('#tabs [role=tab]')];
+  async function showTab(chosen) {
+    for (const tab of tabs) {
+      const on = tab === chosen;
+      tab.setAttribute('aria-selected', String(on));
+      document.getElementById(tab.getAttribute('aria-controls')).hidden = !on;
+    }
+    document.body.dataset.loading = '1';
+    try {
+      await outlets.show(chosen.id === 'tab-outlets');
+    } catch (err) {
+      fail(err);
+    } finally {
+      delete document.body.dataset.loading;
+    }
+  }
+  for (const tab of tabs) tab.addEventListener('click', () => showTab(tab));
 
   const facets = await api('/api/facets');
   for (const select of form.querySelectorAll('select[data-facet]')) {

@@ -78,13 +78,14 @@ def _serial(items: Iterable[RawDocument | Failure], *, settings: Settings, skip:
     report = tracker.report
 
     def counting_skip(article: object) -> bool:
+        # Called for every article that cleaned: those not dropped are analysed.
         dropped = skip is not None and skip(article)  # type: ignore[arg-type]
         report.skipped += dropped
+        report.articles += not dropped
         return dropped
 
     try:
         for origin, item in run(items, settings=settings, skip=counting_skip):
-            report.articles += 1
             report.records += isinstance(item, Record)
             yield tracker.count((origin, item))
     finally:

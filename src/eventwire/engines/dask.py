@@ -180,7 +180,7 @@ def _drive(items: Iterable[RawDocument | Failure], *, session: _Session, setting
            parquet_dir: str | None) -> Iterator[Result]:
     # Part files of several runs can share a folder: the run id keeps names apart.
     run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    pending = as_completed()
+    pending: Any = None  # as_completed, made once the client (and its loop) exists
     batches: dict[str, Batch] = {}
     limit = 0  # set when the first partition is submitted (the cluster starts then)
 
@@ -207,14 +207,18 @@ def _drive(items: Iterable[RawDocument | Failure], *, session: _Session, setting
                 limit = window or 2 * tracker.report.workers
             future = submit(item, parquet.part_name(run_id, item.index))
             batches[str(future.key)] = item
-            pending.add(future)
+            if pending is None:
+                pending = as_completed([future], loop=session.client.loop)
+            else:
+                pending.add(future)
             tracker.submitted()
             while pending.count() >= limit:
                 yield from collect(next(pending))
-        while not pending.is_empty():
+        while pending is not None and not pending.is_empty():
             yield from collect(next(pending))
     finally:
-        pending.clear()
+        if pending is not None:
+            pending.clear()
         session.close()
         tracker.done()
 

@@ -290,8 +290,8 @@ def _country_matchers() -> _CountryMatchers:
         for noun in nouns:
             by_noun.setdefault(" ".join(noun.casefold().split()), i)
     forms = _alternation(_form_variants(lex))
-    nouns = _alternation(n for g in _group_nouns(lex) for n in g)
-    phrase = re.compile(rf"(?<![\w-])({forms})\s+({nouns})(?![\w-])", re.IGNORECASE)
+    noun_alt = _alternation(n for g in _group_nouns(lex) for n in g)
+    phrase = re.compile(rf"(?<![\w-])({forms})\s+({noun_alt})(?![\w-])", re.IGNORECASE)
     metonym = re.compile(rf"(?<![\w-])({_alternation(names)})(?![\w-])")
     return _CountryMatchers(phrase, metonym, {**by_form, **{n.casefold(): c for n, c in names.items()}}, by_noun)
 
@@ -433,8 +433,15 @@ def _link_person_mentions(ctx: Context, lex: Lexicon, persons: list[_Cand], take
         if len(full.split()) < 2:
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if _free(taken + out, m.start(), m.end(), blocked):
-                out.append(_Cand(full, "person", by_name[full].country, m.start(), m.end()))
+            if not _free(taken + out, m.start(), m.end()):
+                continue
+            if not _free([], m.start(), m.end(), blocked):
+                # a place of that name elsewhere in the world: the surname wins
+                # only as the subject of a verb ("Bello said")
+                tok = _token_at(doc, m.start())
+                if tok is None or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+                    continue
+            out.append(_Cand(full, "person", by_name[full].country, m.start(), m.end()))
     # "the regional governor": a definite role phrase naming exactly one titled person
     for tok in doc:
         if tok.lower_ not in lex.roles or tok.pos_ not in {"NOUN", "PROPN"}:

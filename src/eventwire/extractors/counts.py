@@ -69,6 +69,12 @@ class _Lex:
     reporting: frozenset[str]
     background_nouns: frozenset[str]
     background_phrases: re.Pattern[str]
+    object_cues: dict[str, str]
+    cue_exceptions: dict[str, frozenset[str]]
+    subfigure: re.Pattern[str]
+    same_figure_subjects: frozenset[str]
+    currency: re.Pattern[str]
+    standing_verbs: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -110,7 +116,18 @@ def _lex() -> _Lex:
         reporting=frozenset(d["reporting_verbs"]),
         background_nouns=frozenset(d["background_nouns"]),
         background_phrases=re.compile(r"\b(?:" + _alternation(d["background_phrases"]) + r")\b", re.IGNORECASE),
+        object_cues=dict(d["object_cues"]),
+        cue_exceptions={k: frozenset(v) for k, v in d["cue_exceptions"].items()},
+        subfigure=re.compile(r"\b(?:" + _alternation(d["subfigure_markers"]) + r")\s+$", re.IGNORECASE),
+        same_figure_subjects=frozenset(d["same_figure_subjects"]),
+        standing_verbs=frozenset(d["standing_verbs"]),
+        currency=re.compile(r"(?:[$£€¥₦]|\b(?:" + _alternation(d["currency"]) + r")s?\b)", re.IGNORECASE),
     )
+
+
+def _cue(tok: Token, lex: _Lex) -> str | None:
+    """The kind a word cues, by its form or its lemma ("missing" is lemmatised "miss")."""
+    return lex.cue.get(tok.lower_) or lex.cue.get(tok.lemma_.lower())
 
 
 # ---------------------------------------------------------------- figures in the text
@@ -188,6 +205,8 @@ def _is_measure(text: str, fig: _Figure, lex: _Lex) -> bool:
         return True
     if fig.start == fig.num_start and lex.before_not.search(before):
         return True
+    if before.endswith(":") or re.match(r":\d", after):
+        return True  # a clock time or a score: "08:40", "2:1"
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", fig.word) and fig.qualifier == "exact")
 
 
@@ -229,8 +248,10 @@ def _is_people(noun: Token, lex: _Lex) -> bool:
 
 def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -> Token | None:
     """'6,500 people' -> people; 'thousands of others' -> others; 'two of the jihadists'."""
+    while anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.i < anchor.i:
+        anchor = anchor.head  # "between 3,000 and 4,000 soldiers": the first number carries the noun
     head = anchor.head
-    while head.like_num and head is not head.head and head.i > anchor.i:
+    while head.like_num and head.i != head.head.i and head.i > anchor.i:
         head = head.head  # "three hundred thousand people"
     if (anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
             and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - anchor.i <= 5 and _inside(head, seg)):
@@ -245,10 +266,17 @@ def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -
                     break
                 if t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _lex().people):
                     return t
-    if anchor.i + 1 < len(doc):  # the parse missed it: "between 30 and 40 people"
-        nxt = doc[anchor.i + 1]
-        if nxt.pos_ in ("NOUN", "PROPN") and _inside(nxt, seg) and _is_people(nxt, _lex()):
-            return nxt
+    last = doc[anchor.i:anchor.i + 1].root
+    for t in doc[anchor.i + 1:anchor.i + 5]:  # the parse missed it: "between 30 and 40 (Rwandan) people"
+        if not _inside(t, seg):
+            break
+        if t.like_num or t.lower_ in ("and", "to", "or", "-", "–"):
+            last = t
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and _is_people(t, _lex()):
+            return t
+        if t.pos_ not in ("ADJ", "PROPN") or t.i - last.i > 2:
+            break
     if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num and fig.qualifier != "vague":
         return anchor
     return None
@@ -260,7 +288,7 @@ def _verb_above(tok: Token, seg: tuple[int, int], steps: int = 6) -> tuple[Token
     t = tok
     for _ in range(steps):
         h = t.head
-        if h is t or not _inside(h, seg):
+        if h.i == t.i or not _inside(h, seg):
             return None, nouns
         if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ in ("ROOT", "conj", "ccomp", "acomp")):
             return h, nouns
@@ -284,6 +312,26 @@ def _near_lemmas(tok: Token, depth: int = 2) -> set[str]:
     return out
 
 
+_TOLL_KILLED = frozenset({"toll", "death", "dead", "fatality"})
+_TOLL_INJURED = frozenset({"injury", "wounded", "injured"})
+
+
+def _toll_kind(words: Iterable[Token]) -> str | None:
+    for t in words:
+        if t.lemma_.lower() in _TOLL_KILLED:
+            return "killed"
+        if t.lemma_.lower() in _TOLL_INJURED:
+            return "injured"
+    return None
+
+
+def _is_object(arg: Token, verb: Token) -> bool:
+    """``arg`` (or the conjunct it hangs on) is what ``verb`` acts on."""
+    while arg.dep_ == "conj" and arg.head.i != verb.i:
+        arg = arg.head
+    return arg.head.i == verb.i and arg.dep_ in ("dobj", "nsubjpass")
+
+
 def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "leave":
@@ -297,20 +345,20 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     for p_verb, words, kind in lex.phrases:
         if lemma == p_verb and near & words:
             return kind
-    if lemma in lex.cue:
-        return lex.cue[lemma]
+    if lemma in lex.object_cues:
+        moved = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in verb.children)
+        return lex.object_cues[lemma] if _is_object(arg, verb) and not moved else None
+    cue = _cue(verb, lex)
+    if cue is not None:
+        return None if arg.lemma_.lower() in lex.cue_exceptions.get(lemma, ()) else cue
     for c in verb.children:
-        if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "prt", "advmod") and c.lemma_.lower() in lex.cue:
-            return lex.cue[c.lemma_.lower()]
-    # "the death toll rose to 50": the subject names the kind
-    if arg.dep_ not in ("nsubj", "nsubjpass"):
+        if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "prt", "advmod") and _cue(c, lex):
+            return _cue(c, lex)
+    # "the death toll rose to 50", "put the death toll at nine": another argument names the kind
+    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                for t in c.subtree:
-                    if t.lemma_.lower() in ("toll", "death", "dead", "fatality"):
-                        return "killed"
-                    if t.lemma_.lower() in ("injury", "wounded", "injured"):
-                        return "injured"
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (toll := _toll_kind(c.subtree)):
+                return toll
     return None
 
 
@@ -320,24 +368,29 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
     verb, path_nouns = _verb_above(arg, seg)
     kind: str | None = None
     for n in path_nouns:  # "the deaths of 12 people", "the release of 283 prisoners"
-        if n.lemma_.lower() in lex.cue:
-            kind = lex.cue[n.lemma_.lower()]
+        if _cue(n, lex):
+            kind = _cue(n, lex)
+            break
+        # "estimates of the death toll range from 9,000 to ...": the noun's "of" phrase names it
+        of_words = [t for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        if (kind := _toll_kind(of_words)) is not None:
             break
     if kind is None and verb is not None:
         kind = _kind_at_verb(verb, arg, lex)
     if kind is None and noun is not None:
         for c in noun.children:  # "11 people killed", "four people dead"
-            if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in lex.cue:
-                kind = lex.cue[c.lemma_.lower()]
+            if c.dep_ in ("acl", "amod", "relcl") and _cue(c, lex):
+                kind = _cue(c, lex)
                 break
-        if kind is None and noun.lemma_.lower() in lex.cue and noun.i != anchor.i:
-            kind = lex.cue[noun.lemma_.lower()]  # "50 refugees", "12 hostages", "30 deaths"
+        if kind is None and _cue(noun, lex) and noun.i != anchor.i:
+            kind = _cue(noun, lex)  # "50 refugees", "12 hostages", "30 deaths", "500,000 IDPs"
     is_force = noun is not None and (noun.lemma_.lower() in lex.troops or noun.lower_ in lex.troops)
     if is_force and kind not in lex.troops_overridden_by:
         kind = "troops"
     # a figure written "one" is usually a determiner ("one senior commander"): it needs its own cue
     people = noun is not None and _is_people(noun, lex)
-    if kind is None and (people or verb is None) and anchor.lower_ not in ("one", "a", "an"):
+    excepted = verb is not None and arg.lemma_.lower() in lex.cue_exceptions.get(verb.lemma_.lower(), ())
+    if kind is None and (people or verb is None) and anchor.lower_ not in ("one", "a", "an") and not excepted:
         kind = _window_cue(doc, anchor, seg, figure_anchors, lex, any_pos=verb is None)
     return kind, verb
 
@@ -348,7 +401,7 @@ def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: s
     word when the parse found no verb at all: headlines are often mis-tagged, "hundreds flee")."""
     best: tuple[int, str] | None = None
     for t in doc[max(0, anchor.i - 5):anchor.i + 13]:
-        if not _inside(t, seg) or t.i == anchor.i or t.lemma_.lower() not in lex.cue:
+        if not _inside(t, seg) or t.i == anchor.i or _cue(t, lex) is None:
             continue
         if t.pos_ != "VERB" and not (any_pos and t.pos_ in ("NOUN", "ADJ")):
             continue
@@ -356,24 +409,35 @@ def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: s
         if any(lo < i < hi for i in figure_anchors) or any(x.is_quote for x in doc[lo:hi]):
             continue  # another figure or a quotation boundary lies between
         dist = abs(t.i - anchor.i)
-        if best is None or dist < best[0]:
-            best = (dist, lex.cue[t.lemma_.lower()])
+        cue = _cue(t, lex)
+        if cue is not None and (best is None or dist < best[0]):
+            best = (dist, cue)
     return best[1] if best else None
 
 
 def _ancestors(tok: Token, seg: tuple[int, int]) -> list[Token]:
     out: list[Token] = []
     t = tok
-    while t.head is not t and _inside(t.head, seg) and len(out) < 12:
+    while t.head.i != t.i and _inside(t.head, seg) and len(out) < 12:
         t = t.head
         out.append(t)
     return out
+
+
+def _modal_estimate(verb: Token) -> bool:
+    """'as many as 60 children could be missing', 'the number may be higher': a modal on the
+    copula hedges a present figure; it is not a warning of something to come ('could flee')."""
+    return verb.lemma_ == "be" and verb.dep_ != "auxpass" and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in verb.children) and any(
+        c.dep_ in ("acomp", "attr", "prep", "advmod") for c in verb.children)
 
 
 def _status(verb: Token | None, noun: Token | None, seg: tuple[int, int], lex: _Lex) -> str:
     if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated"
     if verb is None:
+        return "asserted"
+    if _modal_estimate(_clause_verb(verb)):
         return "asserted"
     chain = [verb, *_ancestors(verb, seg)]
     if any(c.dep_ == "neg" for c in verb.children) or any(t.lemma_.lower() in lex.negators for t in chain):
@@ -470,30 +534,55 @@ def _claimed_by(ctx: Context, fig_start: int, verb: Token | None, seg: tuple[int
         if source is None:
             continue
         sub = list(source.subtree)
-        name = _actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text), actors)
+        clauses = {t.i for c in source.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        if any(t.idx <= fig_start < t.idx + len(t.text) for t in sub if t.i not in clauses):
+            continue  # the counted people are the subject ("50 civilians were missing, sources said")
+        name = _actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text), actors) or _source_phrase(source)
         # only a verb that reports the figure's clause, "according to", or the sentence's own verb
         if name and (t.i in ancestors or lemma == "according" or t.dep_ == "ROOT"):
             found.append((0 if t.i in ancestors else 1 + abs(t.idx - fig_start) // 1000, name))
     return min(found)[1] if found else None
 
 
+def _source_phrase(source: Token) -> str | None:
+    """'camp leaders', 'local health authorities', 'police': who reports, when no actor is named."""
+    if source.pos_ not in ("NOUN", "PROPN"):
+        return None  # a pronoun ("it said") names no one
+    words = [c for c in source.lefts if c.dep_ in ("compound", "amod")] + [source]
+    return " ".join(t.text for t in words[-5:])
+
+
+_RATE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a|per|every|each)\s+(?:year|month)\b"
+                   r"(?!\s+(?:ago|earlier|later|after|before))", re.IGNORECASE)
+
+
 def _scope(verb: Token | None, noun: Token | None, seg_text: str, period: Period | None,
-           published: date | None, seg: tuple[int, int], lex: _Lex) -> str:
-    if lex.background_phrases.search(seg_text):
-        return "background"
+           published: date | None, after: str, context_old: bool, lex: _Lex) -> str:
+    if lex.background_phrases.search(seg_text) or _RATE.match(after):
+        return "background"  # a whole war's toll, a national total, a yearly rate
     if period is not None and published is not None:
-        if date.fromisoformat(period.end) < published - timedelta(days=365):
-            return "background"
-        if date.fromisoformat(period.start) < published - timedelta(days=365):
-            return "background"  # "since 2014": a running total
+        start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
+        if end < published - timedelta(days=365) or start < published - timedelta(days=365):
+            return "background"  # "in 2014", "since 2014": history or a running total
+        if (end - start).days > 90:
+            return "background"  # "since January": a tally of many events, not one event's figure
+    if period is None and context_old:
+        return "background"  # the paragraph is telling history ("In 2014 ... Scores of them ...")
     if verb is None or period is not None:
         return "event"
+    clause = _clause_verb(verb)
+    stative = clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children)
+    if clause.lemma_ == "hold" and clause.tag_ in ("VBG", "VBZ", "VBP"):
+        return "background"  # "a camp holding 40,000 people": custody that stands
+    if clause.lemma_.lower() in lex.standing_verbs or (stative and any(c.lower_ == "still" for c in clause.children)):
+        return "background"  # "1.1 million remain displaced", "the camp hosts 500,000", "are still held"
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.background_nouns:
         return "background"  # "a war which has left ..."
-    if perfect and any(s.lemma_.lower() in lex.background_nouns for s in subjects):
-        return "background"  # "the conflict has displaced 6 million"
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if perfect and any(s.lemma_.lower() in lex.background_nouns for s in subjects + agents):
+        return "background"  # "the conflict has displaced 6 million", "have been driven out by the violence"
     return "event"
 
 
@@ -511,8 +600,10 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
     lex = _lex()
     doc, text = ctx.doc, ctx.text
     # spaCy also tags "between 30 and 40" as DATE: a DATE/TIME only counts if it has a time word
+    # and a MONEY only if a currency is named ("uprooted more than 12 million" is people)
     skip_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SKIP_ENTS
-                  and (e.label_ not in ("DATE", "TIME") or _TIME_WORD.search(e.text))]
+                  and (e.label_ not in ("DATE", "TIME") or _TIME_WORD.search(e.text))
+                  and (e.label_ != "MONEY" or lex.currency.search(text[e.start_char:e.end_char + 12]))]
     skip_spans += [(t.start, t.end) for t in times if t.precision != "unknown"]
     figures = _read_figures(text)
     anchors: dict[int, Token] = {}
@@ -522,6 +613,11 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
             anchors[f.num_start] = toks[-1]
     anchor_ids = {t.i for t in anchors.values()}
     segments = _segments(ctx)
+    seg_figures: dict[tuple[int, int], list[int]] = {}
+    for f in figures:
+        s = next((s for s in segments if s[0] <= f.num_start < s[1]), None)
+        if s is not None:
+            seg_figures.setdefault(s, []).append(f.num_start)
     last_what: dict[tuple[int, int], str] = {}
     last_kind: dict[tuple[int, int], str] = {}
     out: list[Count] = []
@@ -544,13 +640,20 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if not f.countable:
             continue
         kind, verb = _kind(doc, anchor, noun, seg, anchor_ids - {anchor.i}, lex)
-        if kind is None and more and last_kind.get(seg):
-            kind = last_kind[seg]  # "up to 5,000 more could follow"
+        before = text[max(seg[0], f.start - 30):f.start]
+        if last_kind.get(seg) and (
+                lex.subfigure.search(before)  # "killed eight people, including three children"
+                or (kind is None and more)  # "up to 5,000 more could follow"
+                or (kind is None and noun is None and _restates(verb, lex))):  # "the number could be 60"
+            kind = last_kind[seg]
+        kind, negated_return = _adjust_kind(kind, verb, before, text[f.num_end:min(seg[1], f.num_end + 60)], out)
         if kind is None:
             if noun is None or not _is_people(noun, lex) or f.value < 2:
                 continue
             kind = "other"
         if noun is not None and not _is_people(noun, lex) and kind == "other":
+            continue
+        if _not_a_figure(kind, f, noun, verb, before, lex):
             continue
         # the span: qualifier + number + counted noun, or "+ more", or the verb before a bare number
         start, end = f.start, f.num_end
@@ -562,52 +665,83 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
               and not text[verb.idx + len(verb.text):start].strip()):
             start = verb.idx  # "wounded 11"
         last_kind[seg] = kind
-        status = _status(verb, noun, seg, lex)
+        status = "asserted" if negated_return else _status(verb, noun, seg, lex)
         period = None if status == "hypothetical" else _period(ctx, verb, seg, times, lex)
         seg_text = text[seg[0]:seg[1]]
+        para_start = text.rfind("\n", 0, seg[0]) + 1
+        earlier = [t for t in times if para_start <= t.start < seg[0] and t.date_end]
+        context_old = bool(earlier and ctx.published and max(earlier, key=lambda t: t.start).date_end
+                           and date.fromisoformat(str(max(earlier, key=lambda t: t.start).date_end))
+                           < ctx.published - timedelta(days=365))
         out.append(Count(
             kind=kind,  # type: ignore[arg-type]
             value=f.value, low=f.low, high=f.high, qualifier=f.qualifier,
             what=what or "people", text=text[start:end], start=start, end=end,
             place=_place(ctx, seg, f.num_start, places), period=period,
-            scope=_scope(verb, noun, seg_text, period, ctx.published, seg, lex),  # type: ignore[arg-type]
+            scope=("background" if kind == "troops" and status == "asserted"  # a force's size stands
+                   else _scope(verb, noun, seg_text, period, ctx.published, text[end:min(seg[1], end + 40)],
+                               context_old, lex)),  # type: ignore[arg-type]
             status=status,  # type: ignore[arg-type]
-            hedged=bool(lex.hedges.search(seg_text)) or "estimated" in text[f.start:f.num_start].lower(),
+            hedged=(_hedged(text, seg, f, seg_figures.get(seg, []), lex)
+                    or "estimated" in text[f.start:f.num_start].lower()
+                    or (verb is not None and _modal_estimate(_clause_verb(verb)))),
             claimed_by=_claimed_by(ctx, f.num_start, verb, seg, actors, quotes, lex),
         ))
-    out += _zero_counts(ctx, segments, places, actors, quotes, lex)
     return _drop_headline_repeats(ctx, out)
 
 
-def _zero_counts(ctx: Context, segments: list[tuple[int, int]], places: Sequence[Place],
-                 actors: Sequence[Actor], quotes: Sequence[Quote], lex: _Lex) -> list[Count]:
-    """'no civilians were killed', 'denied that any civilians were killed': a negated zero."""
-    out: list[Count] = []
-    for tok in ctx.doc:
-        if tok.lower_ in ("nobody", "no-one") or (tok.lower_ == "one" and tok.i > 0
-                                                  and ctx.doc[tok.i - 1].lower_ == "no"):
-            first, noun = (ctx.doc[tok.i - 1] if tok.lower_ == "one" else tok), tok  # "no one"
-        elif tok.lower_ in ("no", "any") and tok.dep_ == "det" and _is_people(tok.head, lex):
-            first, noun = tok, tok.head
-        else:
-            continue
-        seg = next((s for s in segments if s[0] <= tok.idx < s[1]), None)
-        if seg is None:
-            continue
-        verb, _ = _verb_above(noun, seg)
-        if verb is None:
-            continue
-        kind = _kind_at_verb(verb, noun, lex)
-        # "no"/"nobody" negate by themselves; "any" only under a negation ("denied that any ...")
-        if kind is None or (first.lower_ == "any" and _status(verb, noun, seg, lex) != "negated"):
-            continue
-        start, end = first.idx, noun.idx + len(noun.text)
-        what = "people" if noun.lower_ in ("one", "nobody", "no-one") else _what(noun) or "people"
-        out.append(Count(kind=kind, value=0, low=0, high=0, qualifier="exact",  # type: ignore[arg-type]
-                         what=what, text=ctx.text[start:end], start=start, end=end,
-                         place=_place(ctx, seg, start, places), status="negated",
-                         claimed_by=_claimed_by(ctx, start, verb, seg, actors, quotes, lex)))
-    return out
+def _clause_verb(verb: Token) -> Token:
+    """'could be as high as 60': the figure hangs on 'high'; the clause is the copula's."""
+    return verb.head if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr") else verb
+
+
+def _hedged(text: str, seg: tuple[int, int], f: _Figure, others: Sequence[int], lex: _Lex) -> bool:
+    """A hedge word of the sentence that bears on this figure: the first figure after it, or
+    (when no figure follows) the figures before it, unless a relative clause ('which said it
+    feared ...') carries it."""
+    for m in lex.hedges.finditer(text, seg[0], seg[1]):
+        h = m.start()
+        following = [o for o in others if o >= m.end()]
+        if following:
+            if f.num_start == min(following):
+                return True
+        elif f.num_start < h and not re.search(r",\s+(?:which|who)\b", text[f.num_end:h]):
+            return True
+    return False
+
+
+def _restates(verb: Token | None, lex: _Lex) -> bool:
+    """The clause's subject is 'the number', 'the toll', 'the figure': it restates a figure."""
+    if verb is not None:
+        verb = _clause_verb(verb)
+    return verb is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.same_figure_subjects for c in verb.children)
+
+
+def _adjust_kind(kind: str | None, verb: Token | None, before: str, after: str,
+                 out: Sequence[Count]) -> tuple[str | None, bool]:
+    """Kinds the verb alone gets wrong; second value True when a negated return was made 'missing'."""
+    if re.search(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", before, re.IGNORECASE):
+        return "other", False  # "none of the 21 crew members was injured": 21 is the crew, not the injured
+    if kind == "returned" and verb is not None and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return "missing", True  # "scores of them have never come home"
+    if (kind == "displaced" and re.search(r"\bescap", after, re.IGNORECASE)
+            and any(c.kind == "detained" for c in out)):
+        return "returned", False  # in a story of captives, those who escape are escaped captives
+    return kind, False
+
+
+def _not_a_figure(kind: str, f: _Figure, noun: Token | None, verb: Token | None, before: str, lex: _Lex) -> bool:
+    """People named with a number who are not a figure of the conflict."""
+    if f.word.lower() == "one" and kind in ("troops", "displaced", "returned", "other"):
+        return True  # "one officer", "one mother who escaped": a person, not a force or a flow
+    if kind not in ("other", "troops"):
+        return False
+    if (noun is not None and verb is not None and noun.head.i == verb.i and noun.dep_ == "nsubj"
+            and verb.lemma_.lower() in ("say", "tell", "add", "recall", "describe", "explain")):
+        return True  # "two residents told Reuters": speakers
+    return kind == "other" and f.qualifier == "exact" and bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
 
 
 def _drop_headline_repeats(ctx: Context, counts: list[Count]) -> list[Count]:

@@ -69,6 +69,7 @@ class Taxonomy:
     harm_verbs: frozenset[str]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     historical_min_days: int = 180
+    non_event: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> phrases
 
     def type_info(self, type_: str) -> dict[str, Any]:
         info: dict[str, Any] = self.raw["types"][type_]
@@ -182,7 +183,15 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         harm_verbs=frozenset(raw["harm_triggers"]["verbs"]),
         cues=cues,
         historical_min_days=int(raw["modality_cues"]["historical_min_days"]),
+        non_event=_phrases_by_first(raw.get("non_event_phrases", {}).get("phrases", [])),
     )
+
+
+def _phrases_by_first(texts: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((_words(t) for t in texts), key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _by_first(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
@@ -212,7 +221,11 @@ def _pos_ok(entry: Entry, tok: Token) -> bool:
         return tok.pos_ in _VERB_POS
     if entry.pos == "noun":
         # a gerund used as a noun ("Shelling kills four"), not as a verb ("..., killing 12")
-        return tok.pos_ in _NOUN_POS or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS)
+        if tok.pos_ in _NOUN_POS:
+            return True
+        # "The war's debris is still killing": a progressive verb, not a noun
+        progressive = any(c.dep_ == "aux" for c in tok.children)
+        return tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS and not progressive
     return True
 
 
@@ -225,6 +238,9 @@ def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tupl
     if n == 2 and words[0] in _forms(first) and first.pos_ in _VERB_POS:
         for child in first.children:
             if child.dep_ in ("prt", "advmod") and words[1] in _forms(child):
+                return (first, child)
+            # "fired two anti-ship ballistic missiles": the verb and its object's head
+            if child.dep_ in ("dobj", "obj") and words[1] in _forms(child):
                 return (first, child)
     return None
 
@@ -243,6 +259,16 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
     used: set[int] = set()
     hits: list[Hit] = []
     for i in range(len(toks)):
+        # idioms and non-conflict senses ("a ticking time bomb", "flights") take their tokens first
+        lemma, lower = _forms(toks[i])
+        for words in taxonomy.non_event.get(lower, ()) + (taxonomy.non_event.get(lemma, ()) if lower != lemma else ()):
+            n = len(words)
+            if i + n <= len(toks) and all(w == toks[i + k].lower_ for k, w in enumerate(words)):
+                used.update(t.i for t in toks[i : i + n])
+                break
+    for i in range(len(toks)):
+        if toks[i].i in used:
+            continue
         lemma, lower = _forms(toks[i])
         cands = taxonomy.phrases.get(lemma, ()) + (taxonomy.phrases.get(lower, ()) if lower != lemma else ())
         for entry in sorted(cands, key=lambda e: -len(e.words)):

@@ -249,35 +249,72 @@ def _owner(drafts: Sequence[Draft], tok: Token | None) -> Draft | None:
 
 
 def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
-    """The clause's place, else the sentence's most specific, else the article's
-    main place when the sentence says 'the village'/'the town'."""
+    """The clause's place, else the sentence's most specific; a country or
+    region refined to the article's main place inside it; no place at all: the
+    article's main place (a statement stays unplaced unless it says 'the town').
+
+    Skipped: a place that says where someone is from ('a Syrian army unit'), a
+    reference point of a distance ('20 miles north of the capital') when the
+    sentence names another place, and for people fleeing, where they went
+    ('fled towards Bunia'): the happening is where they fled from."""
     if not drafts:
         return
-    mine: dict[int, list[tuple[int, Place]]] = {id(d): [] for d in drafts}
+    mine: dict[int, list[tuple[int, Place, bool]]] = {id(d): [] for d in drafts}
     in_unit = [(s, e, p) for s, e, p in linker.place_mentions if unit.start <= s and e <= unit.end
                and not _origin_modifier(unit.head_of(s, e), unit, linker)]
+    anchors = [m for m in in_unit if _reference_point(unit.head_of(m[0], m[1]))]
+    if len(anchors) < len({m[2].name for m in in_unit}):
+        in_unit = [m for m in in_unit if m not in anchors]
+    dest = {s: _destination(unit.head_of(s, e)) for s, e, _p in in_unit}
     for s, e, p in in_unit:
         owner = _owner(drafts, unit.head_of(s, e))
         if owner is not None:
-            mine[id(owner)].append((s, p))
+            mine[id(owner)].append((s, p, dest[s]))
     definite = _definite_place_noun(unit, linker.tax)
+    main = linker.places.get(linker.main_place or "")
     for d in drafts:
-        got = sorted(mine[id(d)], key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
+        fleeing = d.type == "displacement" and d.subtype == "flight"
+        got = sorted(((s, p) for s, p, dest in mine[id(d)] if not (fleeing and dest)),
+                     key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
         if not got and in_unit:
             pos = unit.tok_start(d.trigger)
-            got = sorted(((s, p) for s, _e, p in in_unit),
+            got = sorted(((s, p) for s, _e, p in in_unit if not (fleeing and dest[s])),
                          key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), abs(sp[0] - pos)))
         if got:
             d.place, d.place_own = got[0][1].name, True
             points = [p.name for _s, p in got if p.precision == got[0][1].precision]
             d.extra_places = [n for n in dict.fromkeys(points) if n != d.place]
             coarse = got[0][1].precision in ("country", "admin1", "region")
-            main = linker.places.get(linker.main_place or "")
-            if coarse and main is not None and (unit.in_title or definite) and \
+            if coarse and main is not None and (unit.in_title or definite or d.type != "statement") and \
                     linker.contains(got[0][1].name, main.name):
                 d.place = main.name
-        elif definite and linker.main_place is not None:
-            d.place = linker.main_place
+        elif main is not None and (definite or d.type != "statement"):
+            d.place = main.name
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west"}
+
+
+def _reference_point(tok: Token | None) -> bool:
+    """'about 25 km west of Goma': Goma locates another place."""
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    return tok.head.head.lower_ in _DIRECTIONS
+
+
+def _destination(tok: Token | None) -> bool:
+    """'towards Bunia', 'to villages along the river': where someone went."""
+    t = tok
+    for _ in range(4):
+        if t is None or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "towards", "toward", "into"):
+            return True
+        if t.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        t = t.head
+    return False
 
 
 def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
@@ -365,6 +402,12 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
                 if not d.date_own:
                     d.date, d.date_own = EventDate(te.date_start, te.date_end, te.precision), True
             continue
+        # "the army said in a statement read on state television on Sunday": a time
+        # in the telling of the report dates the report, as one on "said" does
+        above = [verb, *list(verb.ancestors)[:4]]
+        report = next((a for a in above if a.lemma_.lower() in reporting), None)
+        if report is not None and report is not verb and not any(d.anchor in above for d in drafts):
+            verb = report
         governed = [d for d in drafts if verb in list(d.anchor.ancestors)]
         if governed and verb.lemma_.lower() in reporting:
             for d in governed:

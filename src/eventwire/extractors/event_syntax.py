@@ -206,7 +206,11 @@ def in_relative_clause(anchor: Token) -> bool:
     t = anchor
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "relcl"
+    if t.dep_ != "relcl":
+        return False
+    # "the town where the army has been fighting rebels since Sunday": a clause on
+    # "where"/"when" tells what happened there or then, it does not describe a noun
+    return not any(c.lower_ in ("where", "when") for c in t.children if c.dep_ == "advmod")
 
 
 def governing_verbs(anchor: Token, limit: int = 4) -> list[Token]:
@@ -228,7 +232,7 @@ def has_neg(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
+def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[int] = frozenset()) -> str | None:
     """asserted / planned / possible / negated, or None when the clause is an
     intention or a blocked happening and no event at all ('want to surrender',
     'prevented them from leaving'). Historical is decided later from dates."""
@@ -240,11 +244,14 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
     gov_lemmas = [g.lemma_.lower() for g in govs]
     # trigger noun under "prepare for"/"plot": the noun's own governor counts,
     # unless the noun does the verb ("Protesters set fire to ...")
-    if trigger is not anchor and trigger.dep_ not in ("nsubj", "nsubjpass"):
+    # (the verb of the trigger's own phrase, "set" in "set fire to", is no governor)
+    if trigger is not anchor and trigger.dep_ not in ("nsubj", "nsubjpass") and anchor.i not in own:
         gov_lemmas.insert(0, anchor.lemma_.lower())
     for g in gov_lemmas[:2]:
         if g in cues["blocking_governors"] and anchor.dep_ in ("pcomp", "xcomp", "ccomp"):
             return None
+    if any(g in cues["appeal_governors"] for g in gov_lemmas[:3]):
+        return None  # "called on all parties to allow relief supplies": what is asked for
     if anchor.dep_ in ("xcomp", "pcomp") or trigger is not anchor:
         for g in gov_lemmas[:1]:
             if g in cues["intention_governors"]:
@@ -253,6 +260,8 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
                 return None
     if any(g in cues["allegation_governors"] for g in gov_lemmas[:2]):
         return None  # "accused X of shelling": the accusation is the event
+    if any(g.lemma_.lower() in cues["negation_governors"] for g in govs[:2]):
+        return None  # "denied that civilians were targeted": the denial is the event
     if has_neg(anchor) or (trigger is not anchor and has_neg(trigger)):
         return "negated"
     if any(g in cues["negation_governors"] for g in gov_lemmas[:2]):
@@ -261,6 +270,8 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy) -> str | None:
         return "possible"
     if aux & cues["planned_aux"] or "going" in aux:
         return "planned"
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_ == "be" and any(c.lower_ == "to" for c in anchor.children):
+        return "planned"  # "troops are to withdraw"
     for g in gov_lemmas[:2]:
         if g in cues["planned_governors"]:
             return "planned"

@@ -45,6 +45,7 @@ from eventwire.extractors.event_linking import (
 from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
+    governing_verbs,
     hedged,
     in_conditional,
     in_relative_clause,
@@ -92,6 +93,8 @@ class Draft:
     anaphoric: bool = False
     extra_places: list[str] = field(default_factory=list)
     background: bool = False  # a war's whole toll hangs off this clause
+    date_inferred: bool = False  # from the story's time frame or the publication date
+    harm_only: bool = False  # typed from a harm word's victims ("nine people were killed")
 
 
 def extract_events(
@@ -111,8 +114,13 @@ def extract_events(
         return []
     units = sentence_units(ctx)
     drafts: list[Draft] = []
+    listed = False
     for unit in units:
-        if unit.heading or unit.text.rstrip().endswith("?"):
+        # the items of a list announced by a colon ("calls on the authorities to:")
+        # are what is asked for, not happenings
+        in_list = listed and unit.text.rstrip()[-1:] in (";", ".", ":")
+        listed = unit.text.rstrip().endswith(":") or (in_list and unit.text.rstrip().endswith(";"))
+        if unit.heading or unit.text.rstrip().endswith("?") or in_list:
             continue
         found = _drafts_in_unit(unit, units, tax, linker)
         link_places(found, unit, linker)
@@ -126,7 +134,8 @@ def extract_events(
         drafts.extend(_split_territory(found))
     refine_statement_places(drafts, units, linker)
     _historical(drafts, ctx.published, tax)
-    drafts = _merge(drafts, linker)
+    drafts = _merge(_merge_clauses(drafts, linker), linker)
+    _date_frame(drafts, ctx.published)
     return [_finish(d) for d in drafts]
 
 
@@ -320,7 +329,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None  # "extremists who have been killed": a description, not a report
     if e.type != _STATEMENT and not _nominal_ok(hit, anchor, unit, tax, linker):
         return None
-    modality = modality_of(tok, anchor, tax)
+    modality = modality_of(tok, anchor, tax, own=frozenset(t.i for t in hit.tokens))
     if modality is None:
         return None
     if e.type == _STATEMENT and e.subtype == "announce" and any(
@@ -340,13 +349,53 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None  # "fighting alongside the group": no where, when or whom
     if type_ == _STATEMENT and linker.actor_of(linker.agent_of(anchor, unit), unit) is None:
         return None  # a statement needs someone who makes it
+    if type_ in _PERPETRATED and _habitual(tok, anchor, tax):
+        return None  # "often kidnap villagers", "more than 100 air strikes": a pattern, not one happening
+    if e.weak and type_ == "battle" and tok.i == anchor.i and not _agent_ok(anchor, unit, linker):
+        return None  # "a convoy entered Sudan": no armed actor taking ground
     anaphoric = _anaphoric(tok, anchor, type_, tax)
     # a weak word whose arguments were checked ("residents left the town") is as
     # good as a strong one; a harm word typed from its victims is not
     weak = e.kind == HARM or (e.weak and not tax.requires(type_, subtype))
     return Draft(unit=unit, trigger=tok, anchor=anchor, type=type_, subtype=subtype,
                  subtype_certain=certain, weak=weak, modality=modality,
-                 hedged=hedged(unit, tax), anaphoric=anaphoric)
+                 hedged=hedged(unit, tax), anaphoric=anaphoric,
+                 harm_only=e.kind == HARM and type_ != "remote_violence")
+
+
+def _habitual(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
+    """A habit or a tally rather than one happening: 'frequently attacks',
+    'near-nightly drone attacks', 'dozens of attacks', 'more than 100 air strikes'."""
+    cues = tax.cues["habitual"]
+    mods = [c for t in {tok.i: tok, anchor.i: anchor}.values() for c in t.children
+            if c.dep_ in ("advmod", "amod")]
+    if any(c.lower_ in cues for c in mods):
+        return True
+    if tok.i == anchor.i or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.like_num:
+            try:
+                if float(c.text.replace(",", "")) >= 10:
+                    return True
+            except ValueError:
+                continue
+    head = tok.head.head if tok.head.dep_ == "prep" and tok.head.lower_ == "of" else None
+    return head is not None and head.lower_ in tax.cues["aggregate_quantities"]
+
+
+def _agent_ok(verb: Token, unit: Unit, linker: Linker) -> bool:
+    """Someone who can take ground: an armed actor, an actor other than civilians,
+    or a pronoun standing for one."""
+    if linker.perpetrator_armed(verb, unit):
+        return True
+    subj = subject_of(verb)
+    if subj is None or is_passive(verb):
+        return True  # the place is the subject ("the town fell"): nothing to check
+    if subj.pos_ == "PRON":
+        return True
+    name = linker.actor_of(subj, unit)
+    return name is not None and linker.actor_type(name) not in ("civilians", None)
 
 
 def _anaphoric(tok: Token, anchor: Token, type_: str, tax: Taxonomy) -> bool:
@@ -452,9 +501,41 @@ def _simple_past(anchor: Token) -> bool:
     return any(t.tag_ in ("VBD", "VBN") for t in chain)
 
 
+_FRAME_WINDOW = 4  # sentences a story's time frame carries over
+
+
+def _date_frame(drafts: list[Draft], published: date | None) -> None:
+    """Date what the text does not date itself, from the story's time frame.
+
+    A news story dates its lead happening and tells the rest in the same frame
+    ("Russia launched drones overnight ..." then "In Bila Tserkva a drone hit a
+    warehouse"): an asserted event without a time of its own takes the date of
+    the nearest earlier dated asserted event at most ``_FRAME_WINDOW`` sentences
+    back, with precision ``unknown`` (inferred, not stated). Otherwise a
+    reported happening, asserted or historical, took place no later than
+    publication: ``{null, published, unknown}``. Planned, possible and negated
+    events keep no date.
+    """
+    frame: Draft | None = None
+    for d in sorted(drafts, key=lambda d: (d.unit.start, d.trigger.i)):
+        if d.date.start is not None or d.date.end is not None:
+            if d.date_own and d.modality == "asserted" and d.date.start is not None:
+                frame = d
+            continue
+        if d.modality == "asserted" and frame is not None and \
+                d.unit.index - frame.unit.index <= _FRAME_WINDOW:
+            d.date = EventDate(frame.date.start, frame.date.end, "unknown")
+            d.date_inferred = True
+        elif d.modality in ("asserted", "historical") and published is not None:
+            d.date = EventDate(None, published.isoformat(), "unknown")
+            d.date_inferred = True
+
+
 def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
     if a.place is None or b.place is None or a.place == b.place:
         return True
+    if not (a.place_own and b.place_own):
+        return True  # a place only assumed from the article says nothing against
     return linker.contains(a.place, b.place) or linker.contains(b.place, a.place)
 
 
@@ -480,7 +561,7 @@ def _absorb(keep: Draft, other: Draft) -> None:
 
 def _nothing_new(d: Draft, p: Draft) -> bool:
     """``d`` tells nothing ``p`` does not: no other place, no date, no figures."""
-    return (not d.place_own or d.place == p.place) and not d.date_own and not d.counts
+    return (not d.place_own or (p.place_own and d.place == p.place)) and not d.date_own and not d.counts
 
 
 def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
@@ -489,6 +570,11 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
     body: list[Draft] = [d for d in drafts if not d.unit.in_title]
     for d in body:
         target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
+        if target is None and (_toll(d) or _claim(d, linker)):
+            # a toll of, or the perpetrator's word on, a happening already told
+            same = {d.type} if not _toll(d) else _PERPETRATED
+            target = next((p for p in reversed(kept) if p.type in same and p.modality == d.modality
+                           and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)), None)
         if target is None:
             kept.append(d)
         else:
@@ -529,14 +615,81 @@ def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
     if p.type in _PERPETRATED and p.actor1 and d.actor1 and p.actor1 != d.actor1:
         return False  # Israeli strikes, then Hamas rockets
     if p.unit.index == d.unit.index:
-        # "killed four and wounded 11": one happening, two verbs
-        return p.anchor.i == d.anchor.i or _clause_linked(p.anchor, d.anchor)
+        # "killed four and wounded 11": one happening, two verbs; a sentence that
+        # tells the same type twice at one place ("Shelling hit the camp on 11 and
+        # 12 August, killing 18") tells one happening, whatever the parse linked
+        return True
     if 0 < d.unit.index - p.unit.index <= 3 and (d.anaphoric or _nothing_new(d, p)) \
             and not (d.counts and p.counts) and _ongoing(d.anchor) == _ongoing(p.anchor):
         return True  # "The strikes hit a bus stop" after "Shelling killed four"
     # the same thing, same place, same date, told anywhere in the article
     return (p.place is not None and p.place == d.place and p.subtype == d.subtype
             and d.date_own and p.date == d.date)
+
+
+# one happening told in one sentence by several clauses: the type that says most
+_CLAUSE_PRIORITY = ("violence_against_civilians", "remote_violence", "riot", "battle", "protest",
+                    "strategic_development")
+_FAMILY_SUBTYPES = {"strategic_development": {"looting_destruction"}}
+
+
+def _in_family(d: Draft) -> bool:
+    if d.type not in _CLAUSE_PRIORITY:
+        return False
+    return d.type not in _FAMILY_SUBTYPES or d.subtype in _FAMILY_SUBTYPES[d.type]
+
+
+def _merge_clauses(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    """'stormed the town, torching homes and gunning down residents', 'overran
+    the district, killing thousands and abducting 6,000': one attack, not three.
+
+    Violent drafts of one sentence with the same modality, compatible places
+    and no two different perpetrators become one event of the type that says
+    most (violence against civilians, then remote violence, riot, battle,
+    protest, destruction). A protest told with violence is a riot."""
+    out: list[Draft] = []
+    for d in drafts:
+        p = next((p for p in out if p.unit.index == d.unit.index and _in_family(p) and _in_family(d)
+                  and p.modality == d.modality and _places_compatible(p, d, linker)
+                  and not (p.actor1 and d.actor1 and p.actor1 != d.actor1)), None)
+        if p is None:
+            out.append(d)
+            continue
+        types = {p.type, d.type}
+        rank = _CLAUSE_PRIORITY.index
+        keep, other = (p, d) if rank(p.type) <= rank(d.type) else (d, p)
+        _absorb(keep, other)
+        if "protest" in types and types - {"protest"}:
+            keep.type, keep.subtype, keep.subtype_certain = "riot", "violent_demonstration", True
+        if keep is d:
+            out[out.index(p)] = d
+    return out
+
+
+def _claim(d: Draft, linker: Linker) -> bool:
+    """A perpetrator telling its own act ('The military said it had struck a
+    militant', 'the ministry said its forces carried out a massive strike')."""
+    reporting = linker.tax.cues["reporting_verbs"]
+    if not any(g.lemma_.lower() in reporting for g in governing_verbs(d.anchor, limit=3)):
+        return False
+    if d.actor1 is not None and d.actor1 == d.attributed_to:
+        return True
+    subj = subject_of(d.anchor)
+    if subj is None:
+        return False
+    return subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+
+
+def _toll(d: Draft) -> bool:
+    """A casualty figure without who or how ('nine people have been killed',
+    'At least 22 people were wounded'): after a happening has been told, a toll
+    of it, not another one."""
+    if not d.harm_only or d.actor1 is not None:
+        return False
+    anchor = d.anchor
+    if prep_objects(anchor, {"by"}):
+        return False
+    return is_passive(anchor) or anchor.lemma_.lower() == "die" or subject_of(anchor) is None
 
 
 def _ongoing(anchor: Token) -> bool:
@@ -547,27 +700,13 @@ def _ongoing(anchor: Token) -> bool:
     return anchor.head.lemma_.lower() in ("continue", "keep") and anchor.dep_ == "xcomp"
 
 
-def _clause_linked(a: Token, b: Token) -> bool:
-    """Coordinated verbs ('killed four and wounded 11') or a participle clause
-    ('hit a market, killing 12')."""
-    if a.doc is not b.doc:
-        return False
-    for x, y in ((a, b), (b, a)):
-        t = y
-        while (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")) and t.head.i != t.i:
-            t = t.head
-            if t.i == x.i:
-                return True
-    return False
-
-
 def _confidence(d: Draft) -> float:
     score = 0.45 if d.weak else 0.6
     if d.place is not None:
         score += 0.1
     if d.date.precision == "day":
         score += 0.1
-    elif d.date.start is not None or d.date.end is not None:
+    elif (d.date.start is not None or d.date.end is not None) and not d.date_inferred:
         score += 0.05
     if d.counts:
         score += 0.05

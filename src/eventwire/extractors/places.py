@@ -63,12 +63,20 @@ _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", 
                    "allied", "aligned", "controlled", "held", "run", "trained", "armed")
 
 
+# Endings that make an adjective of a place name ("Siwa" -> "Siwan", "Gaza" -> "Gazan").
+_ADJECTIVE_SUFFIXES = ("n", "an", "ian", "i", "ese", "ite")
+
+
 @dataclass(frozen=True)
 class _Words:
     never: frozenset[str]
     institutions: frozenset[str]
     directions: frozenset[str]
     feature_kind: dict[str, str]
+    locative: frozenset[str]
+    units: frozenset[str]
+    offsets: frozenset[str]
+    attribute_heads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,6 +88,10 @@ def _words() -> _Words:
         institutions=frozenset(raw["institution_words"]),
         directions=frozenset(w.lower() for w in raw["directions"]),
         feature_kind=feature_kind,
+        locative=frozenset(raw["locative_words"]),
+        units=frozenset(raw["distance_units"]),
+        offsets=frozenset(raw["offset_words"]),
+        attribute_heads=frozenset(raw["attribute_heads"]),
     )
 
 
@@ -90,6 +102,11 @@ class _Candidate:
     key: str
     matches: list[Match]
     features: set[str] = field(default_factory=set)
+    tier: int = 0                    # SURE, WEAK or MAYBE (see _accept)
+    cue: bool = False                # a locative cue: "in X", "the town of X", "10 km north of X"
+    relative: str | None = None      # offset words before the name: "10 km north of", "northern"
+    attribute: bool = False          # a country used as an attribute: "U.S. officials"
+    modifier: bool = False           # the name qualifies the noun after it: "Siwan music"
 
 
 def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
@@ -136,15 +153,49 @@ def _curated(entry: Entry) -> bool:
     return entry.source != "geonames"
 
 
+# How sure recognition is of a candidate. SURE: spaCy calls it a place or the gazetteer entry is
+# curated. WEAK: a GeoNames town of some size found as a proper noun; kept unless the article
+# points to other countries. MAYBE: a small town the tagger calls a person or an organisation
+# ("between Gao and Ansongo"); kept only with a locative cue and in a country the article names.
+SURE, WEAK, MAYBE = 0, 1, 2
+
+
+def _inside_longer_name(doc: Doc, i: int, j: int, words: _Words) -> bool:
+    """The span is part of a longer capitalised name the gazetteer does not know: "Ain" in
+    "Ain Zara", "Good Hope" in "Cape of Good Hope", "Mu" in "the Mu River". A following
+    admin word ("Gao Region", "Djugu Territory") still names the town's area."""
+    before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+    after = doc[j] if j < len(doc) else None
+    if before is not None and _is_cap(before) and before.is_alpha and before.lower_ not in BAD_STARTS:
+        return True
+    if after is not None and _is_cap(after) and after.is_alpha and \
+            words.feature_kind.get(after.lower_) not in ("admin_area", "populated_place", "camp"):
+        return True
+    if i >= 2 and before is not None and before.lower_ == "of" and _is_cap(doc[i - 2]) \
+            and doc[i - 2].is_alpha and not doc[i - 2].is_sent_start:
+        return True
+    return (j + 1 < len(doc) and doc[j].lower_ == "of" and _is_cap(doc[j + 1])
+            and doc[j + 1].lower_ not in BAD_STARTS)
+
+
 def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tuple[str, int, int] | None],
-            key: str, words: _Words, *, title_case_title: bool, title_end: int) -> bool:
-    """Should the gazetteer span i..j become a place candidate?"""
+            key: str, words: _Words, *, title_case_title: bool, title_end: int) -> int | None:
+    """The tier of the gazetteer span i..j as a place candidate (None: not a place)."""
     if key in words.never:
-        return False
-    span_labels = {labels[k] for k in range(i, j)}
-    if any(lab is not None and lab[0] in PLACE_LABELS for lab in span_labels):
-        return True  # spaCy agrees it is a place
+        return None
     strong = [m.entry for m in matches if m.strong]
+    curated = any(_curated(e) for e in strong)
+    span_labels = {labels[k] for k in range(i, j)}
+    for lab in span_labels:
+        if lab is None or lab[0] not in PLACE_LABELS:
+            continue
+        # spaCy agrees it is a place, unless its place is a longer name the gazetteer does not
+        # know ("Ain Zara", "the Mu River"): then these words are only a piece of it.
+        _label, es, ee = lab
+        longer = any(doc[k].is_alpha and _is_cap(doc[k]) for k in [*range(es, i), *range(j, ee)])
+        if longer and not curated and _inside_longer_name(doc, i, j, words):
+            return None
+        return SURE
     for lab in span_labels:
         if lab is None:
             continue
@@ -155,35 +206,37 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         if not whole:
             # "the Ohio Department of Health", "U.S. House": a country or state naming an
             # institution still places it; a town inside a name ("Lincoln Memorial") does not.
-            return (label == "ORG" and es >= i - 1
-                    and any(doc[k].lower_ in words.institutions for k in range(j, ee))
-                    and any(e.kind in ("country", "admin_area") and _curated(e) for e in strong))
-        if label in NEVER_LABELS:
-            return False
+            ok = (label == "ORG" and es >= i - 1
+                  and any(doc[k].lower_ in words.institutions for k in range(j, ee))
+                  and any(e.kind in ("country", "admin_area") and _curated(e) for e in strong))
+            return SURE if ok else None
+        if label in NEVER_LABELS or not strong:
+            return None
         # The small model often calls a lone place name a person, product or date ("Goma",
-        # "Tillaberi", "Niger"); a curated entry or a big city is trusted over that label.
-        return any(_curated(e) or e.population >= ORG_MIN_POPULATION for e in strong)
+        # "Tillaberi", "Niger"); a curated entry or a big city is trusted over that label,
+        # a small town needs more evidence (MAYBE).
+        if curated:
+            return SURE
+        return WEAK if any(e.population >= ORG_MIN_POPULATION for e in strong) else MAYBE
     if not strong:
-        return False
+        return None
     # Proper nouns only, except that a curated name capitalised in mid-sentence is trusted
     # even where the tagger hesitates ("Why is Baghuz so important").
-    trusted = any(_curated(e) for e in strong) and not doc[i].is_sent_start
+    trusted = curated and not doc[i].is_sent_start
     alpha = [doc[k] for k in range(i, j) if doc[k].is_alpha and doc[k].text.lower() not in CONNECTORS]
     if not trusted and any(t.pos_ != "PROPN" and t.text.lower() not in words.directions
                            and t.text.lower() not in words.feature_kind for t in alpha):
-        return False
+        return None
     # A lone gazetteer hit inside a run of capitalised words is part of a longer name
     # ("Officer Ripley", "Red River Valley") that the gazetteer does not know.
-    if not any(_curated(e) for e in strong):
-        before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
-        after = doc[j] if j < len(doc) else None
-        if (before is not None and _is_cap(before) and before.is_alpha) or \
-                (after is not None and _is_cap(after) and after.is_alpha):
-            return False
+    if not curated and _inside_longer_name(doc, i, j, words):
+        return None
     in_title = doc[i].idx < title_end
     if in_title and title_case_title:
-        return any(_curated(e) for e in strong)
-    return any(_curated(e) or e.population >= PHRASE_MIN_POPULATION for e in strong)
+        return SURE if curated else None
+    if curated:
+        return SURE
+    return WEAK if any(e.population >= PHRASE_MIN_POPULATION for e in strong) else MAYBE
 
 
 def _is_modifier(doc: Doc, j: int) -> bool:
@@ -211,10 +264,96 @@ def _features(doc: Doc, i: int, j: int, words: _Words) -> set[str]:
     return found
 
 
+def _direction_at(doc: Doc, k: int, words: _Words) -> int:
+    """Tokens from k that spell a direction word: "northern" (1), "north-eastern" as
+    "north", "-", "eastern" (3); 0 if none."""
+    if k < 0 or k >= len(doc) or doc[k].lower_ not in words.directions:
+        return 0
+    if k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ \
+            and doc[k + 2].lower_ in words.directions:
+        return 3
+    return 1
+
+
+def _direction_before(doc: Doc, end: int, words: _Words) -> int:
+    """Start token of a direction word ending just before token ``end``, or -1."""
+    for size in (3, 1):
+        k = end - size
+        if k >= 0 and _direction_at(doc, k, words) == size:
+            return k
+    return -1
+
+
+def _offset_start(doc: Doc, k: int, words: _Words) -> int:
+    """Start of "[about] 10 km" ending at token k (inclusive): the distance before a direction."""
+    if k < 0 or doc[k].lower_ not in words.units:
+        return k + 1
+    if doc[k].lower_ in ("miles", "mile") and k >= 1 and doc[k - 1].lower_ == "nautical":
+        k -= 1
+    return k - 1 if k >= 1 and doc[k - 1].like_num else k + 1
+
+
+def _relative(doc: Doc, i: int, words: _Words) -> int | None:
+    """First token of the offset words before the name at i ("10 km north of the town of",
+    "four miles outside of", "east of", "northern"), or None. The words up to the name,
+    without its article or feature phrase, are the mention's ``relative``."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "of" and words.feature_kind.get(doc[k - 1].lower_) in (
+            "populated_place", "admin_area", "camp"):
+        k -= 2  # "the town of X": the offset words come before the feature phrase
+        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+    if k < 0:
+        return None
+    if doc[k].lower_ in ("of", "from"):
+        d = _direction_before(doc, k, words)
+        if d >= 0 and (doc[k].lower_ == "of" or d > 0):
+            return _offset_start(doc, d - 1, words)
+        if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in words.offsets:
+            return _offset_start(doc, k - 2, words)
+        if doc[k].lower_ == "from" and k >= 1 and doc[k - 1].lower_ in words.units:
+            return _offset_start(doc, k - 1, words)
+        return None
+    if doc[k].lower_ in words.offsets and doc[k].lower_ == "outside":
+        return _offset_start(doc, k - 1, words)
+    if k == i - 1:
+        d = _direction_before(doc, i, words)
+        if d >= 0 and (not _is_cap(doc[d]) or doc[d].is_sent_start or doc[d].lower_.endswith("ern")):
+            return d
+    return None
+
+
+def _cue(doc: Doc, i: int, features: set[str], words: _Words) -> bool:
+    """A locative cue before the name: "in/near/between X", "the town of X", "nearby X", or a
+    conjunct of such a name ("between Gao and Ansongo")."""
+    if features & {"populated_place", "camp"}:
+        return True
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in ("the", "nearby"):
+        if doc[k].lower_ == "nearby":
+            return True
+        k -= 1
+    if k >= 0 and doc[k].lower_ in words.locative:
+        return True
+    tok = doc[i]
+    if tok.dep_ == "conj" and tok.head.i < i:
+        head = tok.head
+        return head.i >= 1 and doc[head.i - 1].lower_ in words.locative
+    return False
+
+
+def _attribute(doc: Doc, j: int, words: _Words) -> bool:
+    """A country name used as an attribute of an actor: "U.S. officials", "US military"."""
+    return j < len(doc) and doc[j].lower_ in words.attribute_heads and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
+
+
 def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
     doc = ctx.doc
+    text = ctx.text
     labels = _entity_labels(doc)
-    title = ctx.text[: ctx.body_start]
+    title = text[: ctx.body_start]
     title_words = [w for w in title.split() if w[:1].isalpha()]
     title_case_title = bool(title_words) and sum(w[0].isupper() for w in title_words) > 0.6 * len(title_words)
     out: list[_Candidate] = []
@@ -226,7 +365,7 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
             if not _span_ok(doc, i, j, words):
                 continue
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-            surface = ctx.text[start:end]
+            surface = text[start:end]
             key = normalize(surface)
             if not key or gaz.demonym_country(key):
                 continue
@@ -234,22 +373,53 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
             matches = ("." in surface and gaz.lookup_exact(surface)) or gaz.lookup_key(key)
             if not matches:
                 continue
-            if _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
-                       title_end=ctx.body_start):
-                found = (j, start, end, key, matches)
+            d = _direction_at(doc, i, words)
+            if d and not _is_cap(doc[i]) and i + d < j and any(
+                    m.strong and m.entry.kind == "country"
+                    for m in gaz.lookup_key(normalize(text[doc[i + d].idx:end]))):
+                # "south Lebanon", "eastern DR Congo": a direction and a country describe part of
+                # the country; the country is the place and the direction its offset words.
+                continue
+            tier = _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
+                           title_end=ctx.body_start)
+            if tier is not None:
+                found = (j, start, end, key, matches, tier)
             break  # the longest gazetteer name here decides; a shorter one would split it
         if found is None:
             i += 1
             continue
-        j, start, end, key, matches = found
+        j, start, end, key, matches, tier = found
         features = _features(doc, i, j, words)
-        if j - i >= 2 and doc[j - 1].lower_ in ("camp", "camps"):
-            # "Rukban camp" is filed as an alias, but the mention is the place word "Rukban".
+        strong_kinds = {m.entry.kind for m in matches if m.strong}
+        last = doc[j - 1].lower_
+        if j - i >= 2 and (last in ("camp", "camps") or (
+                words.feature_kind.get(last) == "admin_area" and strong_kinds == {"admin_area"})):
+            # "Rukban camp", "Deir ez-Zor province" are filed as aliases, but the mention is the
+            # place word: "Rukban", "Deir ez-Zor".
             end = doc[j - 2].idx + len(doc[j - 2].text)
-        if not (any(m.entry.kind == "country" for m in matches) and _is_modifier(doc, j)):
-            out.append(_Candidate(start, end, key, list(matches), features))
+        is_country = any(m.entry.kind == "country" for m in matches)
+        if not (is_country and _is_modifier(doc, j)):
+            rel = _relative(doc, i, words)
+            relative = text[doc[rel].idx : doc[i - 1].idx + len(doc[i - 1].text)] if rel is not None else None
+            if relative is not None:
+                # Without the article or feature phrase between the offset words and the name.
+                relative = _trim_relative(relative)
+            out.append(_Candidate(start, end, key, list(matches), features, tier=tier,
+                                  cue=relative is not None or _cue(doc, i, features, words), relative=relative,
+                                  attribute=is_country and _attribute(doc, j, words),
+                                  modifier=doc[j - 1].dep_ in ("amod", "compound") and doc[j - 1].head.i >= j))
         i = j
     return out
+
+
+def _trim_relative(relative: str) -> str:
+    """ "10 km north of the town of" -> "10 km north of"; "east of the" -> "east of"."""
+    low = relative.lower()
+    for tail in (" the town of", " the village of", " the city of", " the district of", " the province of",
+                 " the camp of", " the region of", " town of", " village of", " city of", " the"):
+        if low.endswith(tail):
+            return _trim_relative(relative[: -len(tail)])
+    return relative
 
 
 # -- resolution -------------------------------------------------------------------------
@@ -324,16 +494,17 @@ def _best(cand: _Candidate, evidence: dict[str, float], admins: set[tuple[str, s
     return scored[0][2], margin
 
 
-def _resolve(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, Entry]:
+def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]]) -> dict[str, Entry]:
     """One entry per normalised name (one sense per article)."""
     groups: dict[str, _Candidate] = {}
     for cand in cands:
         g = groups.get(cand.key)
         if g is None:
-            groups[cand.key] = _Candidate(cand.start, cand.end, cand.key, cand.matches, set(cand.features))
+            groups[cand.key] = _Candidate(cand.start, cand.end, cand.key, cand.matches, set(cand.features),
+                                          tier=cand.tier)
         else:
             g.features |= cand.features
-    raw = _country_evidence(doc, gaz, cands)
+            g.tier = min(g.tier, cand.tier)
     admins = {(m.entry.country, m.entry.admin1_code) for c in groups.values() for m in c.matches
               if m.strong and m.entry.kind == "admin_area" and m.entry.country and m.entry.admin1_code
               and all(x.entry.kind in ("admin_area", "country") for x in c.matches if x.strong)}
@@ -343,7 +514,7 @@ def _resolve(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, Ent
         evidence = _evidence_without(raw, key)
         anchors: list[tuple[float, float]] = []
         for other, (entry, margin) in first.items():
-            if other == key:
+            if other == key or groups[other].tier == MAYBE:  # a MAYBE name is no evidence for others
                 continue
             if entry.country and entry.kind != "country":
                 evidence[entry.country] = evidence.get(entry.country, 0.0) + 0.5
@@ -353,21 +524,68 @@ def _resolve(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, Ent
     return chosen
 
 
+def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict[str, float]]) -> set[str]:
+    """Names whose resolved place fits the article. A SURE name stays (a small GeoNames town
+    only when its country is one the rest of the article points to, or the article points
+    nowhere); a WEAK one needs its country named elsewhere when the article names any; a
+    MAYBE one needs that and a locative cue. The countries pointed to come from the other
+    names: country and admin1 names, demonyms, and the places of SURE names."""
+    tier: dict[str, int] = {}
+    cue: dict[str, bool] = defaultdict(bool)
+    for cand in cands:
+        tier[cand.key] = min(tier.get(cand.key, MAYBE), cand.tier)
+        cue[cand.key] |= cand.cue
+    pointed: dict[str, set[str]] = defaultdict(set)   # country -> the names that point to it
+    for source, per_country in raw.items():
+        for cc, value in per_country.items():
+            if value >= 0.5:
+                pointed[cc].add(source)
+    for key, entry in chosen.items():
+        if entry.country and (tier[key] == SURE or _curated(entry)):
+            pointed[entry.country].add(key)
+    keep: set[str] = set()
+    modifiers = {c.key for c in cands if c.modifier} - {c.key for c in cands if not c.modifier}
+    for key, entry in chosen.items():
+        if key in modifiers and not _curated(entry) and any(
+                key.endswith(suffix) and key[: -len(suffix)] in chosen for suffix in _ADJECTIVE_SUFFIXES):
+            continue  # "Siwan folk music" in a story about Siwa: an adjective of a place, not a place
+        fits = bool(entry.country) and bool(pointed.get(entry.country or "", set()) - {key})
+        anywhere = any(names - {key} for names in pointed.values())
+        if tier[key] == SURE:
+            ok = _curated(entry) or fits or not anywhere or entry.population >= ORG_MIN_POPULATION \
+                or entry.country is None
+        elif tier[key] == WEAK:
+            ok = fits or not anywhere
+        else:
+            ok = fits and cue[key]
+        if ok:
+            keep.add(key)
+    return keep
+
+
 def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[Place]:
-    """Places named in the article, each resolved once, with all its mentions (doc offsets)."""
+    """Places named in the article, each resolved once, with all its mentions (doc offsets).
+
+    A place named as an anchor ("10 km north of Kanbalu", "southern Lebanon") keeps the
+    anchor's coordinates; the offset words are the mention's ``relative``."""
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     words = _words()
     cands = _recognise(ctx, gaz, words)
     if not cands:
         return []
-    chosen = _resolve(ctx.doc, gaz, cands)
+    raw = _country_evidence(ctx.doc, gaz, cands)
+    chosen = _resolve(cands, raw)
+    keep = _keep(cands, chosen, raw)
     mentions: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
     for cand in cands:
         entry = chosen[cand.key]
+        # "U.S. officials": the country qualifies an actor, as a demonym would; not a place.
+        if cand.key not in keep or (cand.attribute and entry.kind == "country"):
+            continue
         entries[entry.index] = entry
         mentions[entry.index].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
-                                             end=cand.end))
+                                             end=cand.end, relative=cand.relative))
     places: list[Place] = []
     used_names: set[str] = set()
     for idx, entry in entries.items():

@@ -44,6 +44,13 @@ _REL_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
              "they": "group", "we": "group", "it": "org"}
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "van", "von", "de", "da"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME"})
+# Head nouns that name the part of an organisation speaking for it ("the army said")
+_BODY_NOUNS = frozenset({"army", "military", "police", "government", "authorities", "officials", "forces",
+                         "troops", "junta", "regime", "administration", "ministry", "council", "command",
+                         "navy", "presidency", "movement", "militia"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "one", "several", "few", "most", "all", "both"})
 
 
@@ -235,7 +242,6 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
 def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor],
               previous: Sequence[Quote]) -> Speaker:
     text = ctx.text
-    lex = lexicon()
     found = _mentions_in(actors, start, end)
     person = next((a for a, _, _ in found if a.type == "person"), None)
     head_mentions = [(a, s, e) for a, s, e in found if s <= head.idx < e]
@@ -243,25 +249,82 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
     role: str | None = None
     org: str | None = None
     if person is not None:
-        role = _person_role(ctx, start, end, head, actors)
+        role = _person_role(ctx, start, end, head, actors) or _title_elsewhere(ctx, person)
         org = orgs[0].name if orgs else None
         return Speaker(person.name, role, org, text[start:end], start, end)
     if head_mentions and head_mentions[0][0].type not in {"person", "civilians"}:
         a, s, e = head_mentions[0]
-        return Speaker(None, actor_role(ctx, actors, s, e), a.name, text[start:end], start, end)
-    words = [t for t in head.doc[head.left_edge.i : head.i + 1] if start <= t.idx < end]
+        role = actor_role(ctx, actors, s, e)
+        if role is None and head.pos_ == "NOUN" and head.lower_ in _BODY_NOUNS:
+            # "the army", "the Israeli military": the body of the organisation that speaks
+            role = _description(head, start, end) or None
+        return Speaker(None, role, a.name, text[start:end], start, end)
+    if head.pos_ == "PROPN" and (head.ent_type_ not in _PLACE_ENTS or _person_like(head)):
+        named = _unlisted_name(ctx, start, end, head, orgs)
+        if named is not None:
+            return named
     if head.lower_ in verbs().cue_nouns:
         role = head.lower_
         org = orgs[0].name if orgs else _context_org(head.idx, actors, previous)
     elif head.lower_ in _QUANTIFIERS and head.pos_ in {"PRON", "NUM", "NOUN", "ADJ"}:
-        role = None
+        # "one of the residents": the residents' word is the speaker's
+        of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        role = of[0].lower_ if of and of[0].pos_ == "NOUN" else None
         org = orgs[0].name if orgs else None
     else:
-        kept = [t.text for t in words if t.lower_ not in lex.drop_modifiers and t.pos_ in {"ADJ", "NOUN"}
-                and not _mentions_in(actors, t.idx, t.idx + len(t.text))]
-        role = " ".join(kept) or None
+        role = _description(head, start, end) or None
         org = orgs[0].name if orgs else None
     return Speaker(None, role, org, text[start:end], start, end)
+
+
+def _description(head: Token, start: int, end: int) -> str:
+    """The words describing a speaker up to its head noun, as the text gives them
+    ("UN humanitarian official", "Downing Street spokesman", "Israeli military"):
+    no determiners, possessors, counts or modifiers such as "senior"."""
+    drop = lexicon().drop_modifiers
+    words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]
+             if start <= t.idx < end and t.lower_ not in drop and t.pos_ in {"ADJ", "NOUN", "PROPN"}
+             and t.dep_ not in {"poss", "det", "nummod", "predet", "case", "appos"}
+             and not any(a.dep_ == "poss" for a in t.ancestors if a.i < head.i)]
+    return " ".join(words)
+
+
+def _person_like(head: Token) -> bool:
+    """A name the model took for a place, read as a person: a describing noun
+    before it ("neighbour Olena") or an age or a role after it ("Olena, 38")."""
+    return any((c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i)
+               or (c.dep_ == "appos" and c.pos_ in {"NUM", "NOUN"}) for c in head.children)
+
+
+def _unlisted_name(ctx: Context, start: int, end: int, head: Token, orgs: Sequence[Actor]) -> Speaker | None:
+    """A proper-noun subject no actor covers: a person ("said Omar, a taxi
+    driver") or, as an acronym, an organisation ("COGAT said")."""
+    doc = head.doc
+    first = head.i
+    while first > 0 and doc[first - 1].idx >= start and (
+            (doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound")
+            or doc[first - 1].text == "-" or doc[first - 1].lower_ in _NAME_PARTICLES):
+        first -= 1
+    name = ctx.text[doc[first].idx : head.idx + len(head.text)]
+    if not name[:1].isupper():
+        return None
+    if _ACRONYM.match(name):
+        return Speaker(None, None, name, ctx.text[start:end], start, end)
+    lex = lexicon()
+    role: str | None = None
+    org = orgs[0].name if orgs else None
+    for ap in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        role = ap.lower_
+        where = [g for c in ap.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for", "with"}
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if org is None and where:
+            org = ctx.text[where[0].left_edge.idx : where[0].right_edge.idx + len(where[0].right_edge.text)]
+            org = re.sub(r"^the\s+", "", org, flags=re.IGNORECASE)
+        break
+    before = _description(head, start, doc[first].idx) if first > head.left_edge.i else ""
+    if role is None and before and before.split()[-1].lower() not in lex.drop_modifiers:
+        role = before  # "Horrified neighbour Olena"
+    return Speaker(name, role, org, ctx.text[start:end], start, end)
 
 
 def _person_role(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor]) -> str | None:
@@ -274,9 +337,37 @@ def _person_role(ctx: Context, start: int, end: int, head: Token, actors: Sequen
     if role:
         return role
     ranks = {r.lower().rstrip(".") for r in lex.ranks}
-    titles = [t.text for t in head.doc[head.left_edge.i : head.i]
-              if start <= t.idx < end and (t.lower_.rstrip(".") in ranks or t.lower_ in lex.roles)]
-    return " ".join(titles) or None
+    before = [t for t in head.doc[head.left_edge.i : head.i] if start <= t.idx < end]
+    titles = [t for t in before if t.lower_.rstrip(".") in ranks or t.lower_ in lex.roles]
+    if not titles:
+        return None
+    # the title with the words qualifying it: "police spokesman", "Deputy Governor"
+    last = titles[-1]
+    run = [t for t in before if t.i <= last.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
+           and t.dep_ in {"compound", "amod"} and t.lower_ not in lex.drop_modifiers
+           and t.ent_type_ != "PERSON"]
+    return " ".join(t.text for t in run) or " ".join(t.text for t in titles)
+
+
+def _title_elsewhere(ctx: Context, person: Actor) -> str | None:
+    """'Bello said': the title the person was introduced with ("police
+    spokesman Haruna Sani Bello"), with the nouns qualifying it."""
+    lex = lexicon()
+    for m in person.mentions:
+        at = ctx.text.find(person.name, m.start, m.end)
+        if at <= m.start:
+            continue
+        span = ctx.doc.char_span(m.start, at, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        first = span[0].i
+        while first > 0 and ctx.doc[first - 1].dep_ == "compound" and ctx.doc[first - 1].pos_ == "NOUN":
+            first -= 1  # "police" before "spokesman"
+        words = [t.text for t in ctx.doc[first : span[-1].i + 1]
+                 if t.is_alpha and t.lower_ not in lex.drop_modifiers and not t.is_punct]
+        if words:
+            return " ".join(words)
+    return None
 
 
 def _context_org(before: int, actors: Sequence[Actor], previous: Sequence[Quote]) -> str | None:
@@ -307,8 +398,16 @@ def _is_cue(tok: Token, allowed: frozenset[str]) -> bool:
 
 def _subject(tok: Token) -> Token | None:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None and tok.dep_ in {"conj", "xcomp"}:
-        return _subject(tok.head)
+    if subj is None and (tok.dep_ in {"conj", "xcomp"} or (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
+        return _subject(tok.head)  # "denied the reports, saying ...": the denier speaks
+    if subj is None and tok.lemma_.lower() not in {"tell", "ask", "urge", "inform", "call"}:
+        # '"...", sobbed one mother': a small model reads the inverted subject as an object
+        inverted = next((c for c in tok.rights if c.dep_ in {"dobj", "attr"} and c.i <= tok.i + 4
+                         and c.pos_ in {"NOUN", "PROPN"}), None)
+        if inverted is not None and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+            return inverted
+        if inverted is not None and tok.i > 0 and tok.doc[tok.i - 1].is_punct:
+            return inverted
     return subj
 
 
@@ -334,7 +433,11 @@ def _nearby_cue(doc: Doc, q: Marked) -> Token | None:
     """The first cue right after the closing mark, else the last one before the
     opening mark, within the same sentence."""
     cues = verbs().any
-    after = doc.char_span(q.close, min(len(doc_text(doc)), q.close + 1), alignment_mode="expand")
+    text = doc_text(doc)
+    nxt = q.close
+    while nxt < len(text) and text[nxt] in " \t":
+        nxt += 1  # a span of whitespace alone expands to no token
+    after = doc.char_span(nxt, min(len(text), nxt + 1), alignment_mode="expand")
     if after is not None and len(after):
         sent = after[0].sent
         for t in doc[after[0].i : min(sent.end, after[0].i + 10)]:
@@ -472,6 +575,8 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
         if len(toks) < 3:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if ctx.in_title(start):
+            continue  # a headline's "..., police say" restates the body's report
         if any(m.open < end and start < m.close for m in direct):
             continue  # the attribution of a direct quote, not reported speech
         outside = [t for t in toks if t.is_alpha and not any(m.open <= t.idx < m.close for m in marks)]

@@ -29,7 +29,9 @@ from eventwire.schema import SourceCited
 # after it: "told The Times on Saturday" needs none, "AFP later reported" one.
 _GAP = (r"(?:\s+(?:later|also|first|earlier|previously|exclusively|on\s+\w+day|last\s+\w+"
         r"|in\s+an?\s+\w+|has|have|had|was|were|is))*")
-_NAME = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)){0,3}"
+_MEDIA_TAIL = re.compile(r"\s(?:news\s+agency|TV|newspaper)$", re.IGNORECASE)
+_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|az|as|ash|ad|an|ar|at|el)-[A-Z][\w'’-]*)"
+_NAME = _WORD + r"(?:\s+" + _WORD + r"){0,3}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Outlets:
     before: re.Pattern[str]
     after: re.Pattern[str]
     media_intro: re.Pattern[str]
+    media_after: re.Pattern[str]  # a media noun right after a name: "... news agency"
+    owned_media: re.Pattern[str]  # "its Radio Andalus station": a group's own outlet
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -69,9 +73,14 @@ def outlets() -> Outlets:
         media_intro = re.compile(
             r"(?i:\b(?:" + _alt(data["media_nouns"]) + r"))\s+(" + _NAME + r")(?=[\s,.])"
         )
+        after_nouns = r"(?i:(?:" + _alt(data["media_after"]) + r"))"
+        media_after = re.compile(r"^\s+" + after_nouns + r"(?![\w-])")
+        # an outlet the file does not know, owned by the actor before it ("on its
+        # az-Zallaqa media channel", "the group's al-Naba newspaper")
+        owned_media = re.compile(r"(?:\b(?:its|their)|['’]s)\s+(" + _NAME + r")\s+" + after_nouns + r"(?![\w-])")
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/outlets.json", detail=f"bad or missing key {err}") from err
-    return Outlets(names, pattern, before, after, media_intro)
+    return Outlets(names, pattern, before, after, media_intro, media_after, owned_media)
 
 
 def outlet_spans(ctx: Context) -> list[tuple[int, int]]:
@@ -88,7 +97,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _cited(text: str, start: int, end: int, o: Outlets) -> bool:
     s0, s1 = _sentence_bounds(text, start, end)
     left, right = text[s0:start], text[end:s1]
-    if o.before.search(left) or o.after.match(right):
+    if o.before.search(left) or o.after.match(right) or o.media_after.match(right):
         return True
     # "(Reuters)", "(AFP) -": an agency credit; "a Reuters reporter": a byline
     if left.endswith("(") and right.startswith(")"):
@@ -107,7 +116,8 @@ def extract_sources_cited(ctx: Context) -> list[SourceCited]:
         name = o.names.get(" ".join(m.group(1).split()))
         if name is None or name.lower() == own:
             continue
-        if _cited(text, m.start(), m.end(), o):
+        # "the Saba news agency": an alias holding its media noun names an outlet at work
+        if _cited(text, m.start(), m.end(), o) or _MEDIA_TAIL.search(m.group(0)):
             found.append(SourceCited(name=name, text=m.group(0), start=m.start(), end=m.end()))
     taken = [(s.start, s.end) for s in found]
     for m in o.media_intro.finditer(text):
@@ -120,5 +130,12 @@ def extract_sources_cited(ctx: Context) -> list[SourceCited]:
         if not (o.after.match(text[end:s1]) or o.before.search(text[s0 : m.start()])):
             continue
         found.append(SourceCited(name=" ".join(m.group(1).split()), text=m.group(1), start=start, end=end))
+        taken.append((start, end))
+    for m in o.owned_media.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        found.append(SourceCited(name=" ".join(m.group(1).split()), text=m.group(1), start=start, end=end))
+        taken.append((start, end))
     # media nouns introducing a known outlet ("state media SANA said") were caught above
     return sorted(found, key=lambda s: s.start)

@@ -115,6 +115,38 @@ class Facets(BaseModel):
     events: int
 
 
+class TermCount(BaseModel):
+    term: str = Field(description="a loaded span's text, lower-cased")
+    count: int
+
+
+class ToneStats(BaseModel):
+    mean: float | None
+    median: float | None
+    stdev: float | None = Field(description="population standard deviation")
+    min: float | None
+    max: float | None
+    histogram: dict[str, int] = Field(description="articles per tone bin: -100..-60, -60..-20, -20..20, "
+                                                  "20..60, 60..100 (lower bound in the bin, 100 in the last)")
+
+
+class OutletProfile(BaseModel):
+    source: str = Field(description="the outlet (article source; 'unknown' when missing)")
+    articles: int
+    words: int = Field(description="words of the titles and bodies (letters, inner hyphens and apostrophes)")
+    loaded: int = Field(description="the outlet's own loaded-language spans (not speaker framing)")
+    speaker_loaded: int = Field(description="loaded words inside quotes: the speakers' framing, not counted")
+    loaded_per_1000_words: float
+    by_category: dict[str, int] = Field(description="the outlet's loaded spans per category")
+    top_terms: list[TermCount] = Field(description="the most used loaded terms, most used first")
+    tone: ToneStats = Field(description="the articles' tone (-100 hostile .. +100)")
+
+
+class Outlets(BaseModel):
+    articles: int = Field(description="articles the filters select")
+    items: list[OutletProfile] = Field(description="one profile per outlet, by name")
+
+
 class TileLayer(BaseModel):
     url: str
     attribution: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,4 +163,136 @@ def facets(store: Store, *, top: int = 200) -> dict[str, Any]:
     last = span[0]["last"] if span else None
     out["dates"] = {"first": first.isoformat() if first else None, "last": last.isoformat() if last else None}
     out["events"] = int(span[0]["n"]) if span else 0
+    return out
+
+
+# --- outlets: the framing profile of each source ------------------------------
+#
+# The same numbers as ``eventwire.extractors.framing.outlet_profiles`` (the CLI's
+# ``eventwire outlets``), computed in the store so a large store never streams
+# through Python. The definitions are the library's, restated in SQL:
+# - words: ``count_words(title) + count_words(text)`` (``articles.words`` counts
+#   body words split on spaces, a different number, so it is not used);
+# - a span is the outlet's when it is in ``framing.loaded`` without
+#   ``speaker_framing``; ``framing.quoted`` spans follow them in the ``loaded``
+#   table (``idx`` at or past the length of ``framing.loaded``) and are the
+#   speakers' whatever their flag says;
+# - terms: the span text lower-cased with its whitespace runs made one space;
+# - ties in the top terms and categories go to the one met first while reading
+#   the records in ``Store.iter_records`` order (published, id), as the
+#   library's Counter does.
+
+# count_words' pattern (letters, i.e. word characters that are not digits or
+# "_", with inner hyphens/apostrophes) for DuckDB's RE2: Python's \w is Unicode.
+_LETTERS = r"[\pL\p{Nl}\p{No}]"
+WORD_PATTERN = rf"{_LETTERS}+(?:['’-]{_LETTERS}+)*"
+# What str.split() splits on (RE2's \s is ASCII only).
+_NOT_SPACE = (r"[^\t\n\x{0b}\f\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
+              r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+")
+TONE_BINS = ("-100..-60", "-60..-20", "-20..20", "20..60", "60..100")
+
+
+def _article_conditions(filters: Filters) -> tuple[str, list[Any]]:
+    """Outlet filters on articles ``a``: ``source`` contains, ``since``/``until``
+    on the publication date (what the CLI's filters mean for article-level rows)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if filters.source:
+        conds.append("a.source ILIKE ?")
+        params.append(f"%{filters.source}%")
+    if filters.since or filters.until:
+        conds.append("a.published BETWEEN coalesce(?::DATE, DATE '0001-01-01')"
+                     " AND coalesce(?::DATE, DATE '9999-12-31')")
+        params += [filters.since, filters.until]
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def _art_cte(filters: Filters) -> tuple[str, list[Any]]:
+    """``art``: the selected articles with their rank in ``iter_records`` order;
+    ``spans``: their loaded and quoted spans, each marked the outlet's or a speaker's."""
+    sql, params = _article_conditions(filters)
+    return (
+        "WITH art AS (SELECT a.id, coalesce(nullif(a.source, ''), 'unknown') AS outlet, a.tone,"
+        " row_number() OVER (ORDER BY a.published NULLS LAST, a.id) AS rank FROM articles a" + sql + "),"
+        # framing.loaded's length, read once per selected article that has spans.
+        " own AS (SELECT art.id, art.outlet, art.rank,"
+        " coalesce(json_array_length(a.record, '$.framing.loaded'), 0) AS n"
+        " FROM art JOIN articles a ON a.id = art.id"
+        " WHERE EXISTS (SELECT 1 FROM loaded l WHERE l.article_id = art.id)),"
+        " spans AS (SELECT own.outlet, own.rank * 4294967296 + l.idx AS seen, l.category,"
+        " array_to_string(regexp_extract_all(lower(l.text), ?), ' ') AS term,"
+        " (l.speaker_framing OR l.idx >= own.n) AS speaker"
+        " FROM loaded l JOIN own ON own.id = l.article_id)"
+    ), [*params, _NOT_SPACE]
+
+
+# One pass over the spans: per outlet, the counts (level 3), the outlet's spans
+# per category (level 2) and its top terms (level 1), ties to the first seen.
+_SPAN_GROUPS = (
+    " SELECT outlet, speaker, level, term, category, n FROM ("
+    " SELECT *, row_number() OVER (PARTITION BY outlet, speaker, level ORDER BY n DESC, seen) AS r FROM ("
+    " SELECT outlet, speaker, term, category, GROUPING(term, category) AS level, count(*) AS n, min(seen) AS seen"
+    " FROM spans GROUP BY GROUPING SETS ((outlet, speaker), (outlet, speaker, term), (outlet, speaker, category))))"
+    " WHERE level = 3 OR (NOT speaker AND (level = 2 OR r <= ?)) ORDER BY outlet, level, r")
+
+
+def outlets(store: Store, filters: Filters, *, top: int = 10) -> dict[str, dict[str, Any]]:
+    """Framing profile per outlet ("unknown" for articles without a source), by
+    outlet name: ``outlet_profiles`` over the articles ``filters`` select."""
+    where_sql, params = _article_conditions(filters)
+    totals = store.query(
+        "SELECT coalesce(nullif(a.source, ''), 'unknown') AS outlet, count(*) AS n,"
+        " sum(len(regexp_extract_all(coalesce(a.title, ''), ?)) + len(regexp_extract_all(a.text, ?))) AS words,"
+        " fsum(a.tone) AS tone_sum, stddev_pop(a.tone) AS tone_sd, min(a.tone) AS tone_min,"
+        " max(a.tone) AS tone_max,"
+        + ", ".join(f"count(*) FILTER (WHERE least(4, floor((a.tone + 100) / 40)) = {i}) AS bin{i}"
+                    for i in range(len(TONE_BINS)))
+        + " FROM articles a" + where_sql + " GROUP BY 1 ORDER BY 1", [WORD_PATTERN, WORD_PATTERN, *params])
+    if not totals:
+        return {}
+    cte, cte_params = _art_cte(filters)
+    # statistics.median: the middle value, or the mean of the two middle ones.
+    middles = store.query(
+        cte + " SELECT outlet, tone, rn, n FROM (SELECT outlet, tone, count(*) OVER (PARTITION BY outlet) AS n,"
+        " row_number() OVER (PARTITION BY outlet ORDER BY tone) AS rn FROM art)"
+        " WHERE rn IN ((n + 1) // 2, n // 2 + 1) ORDER BY outlet, rn", cte_params)
+    groups = store.query(cte + _SPAN_GROUPS, [*cte_params, top])
+
+    medians: dict[str, list[float]] = defaultdict(list)
+    for r in middles:
+        medians[r["outlet"]].append(float(r["tone"]))
+    by_category: dict[str, dict[str, int]] = defaultdict(dict)
+    top_terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    span_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # the outlet's, the speakers'
+    for r in groups:
+        if r["level"] == 3:
+            span_counts[r["outlet"]][1 if r["speaker"] else 0] = int(r["n"])
+        elif r["level"] == 2:
+            by_category[r["outlet"]][r["category"]] = int(r["n"])
+        else:
+            top_terms[r["outlet"]].append({"term": r["term"], "count": int(r["n"])})
+    out: dict[str, dict[str, Any]] = {}
+    for t in totals:
+        name, n, words = str(t["outlet"]), int(t["n"]), int(t["words"] or 0)
+        loaded, speaker = span_counts.get(name, [0, 0])
+        mid = medians.get(name, [])
+        out[name] = {
+            "articles": n,
+            "sources": {name: n},
+            "words": words,
+            "loaded": loaded,
+            "speaker_loaded": speaker,
+            "loaded_per_1000_words": round(1000.0 * loaded / words, 2) if words else 0.0,
+            "by_category": by_category.get(name, {}),
+            "top_terms": top_terms.get(name, []),
+            "tone": {
+                # Rounded here, as the library rounds (Python's round, not SQL's).
+                "mean": round(float(t["tone_sum"]) / n, 1),
+                "median": round((mid[0] + mid[-1]) / 2 if len(mid) == 2 else mid[0], 1) if mid else None,
+                "stdev": round(float(t["tone_sd"]), 1),
+                "min": t["tone_min"],
+                "max": t["tone_max"],
+                "histogram": {edge: int(t[f"bin{i}"]) for i, edge in enumerate(TONE_BINS)},
+            },
+        }
     return out
