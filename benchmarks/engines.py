@@ -8,6 +8,8 @@ peak resident memory of each worker process.
 Each parallel engine is timed twice: "wall" includes starting the workers
 (spawning interpreters, loading the model in each), "steady" is the rate once
 the first batch is back, which is what a long run (a day of articles) sees.
+"per CPU-second" divides articles by the CPU time the workers spent on them:
+on a machine other jobs share, it is the figure least moved by their load.
 
     .venv/bin/python benchmarks/engines.py --articles 200 [--workers 2] [--json out.json]
 """
@@ -21,6 +23,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +57,37 @@ def measure(engine: str, docs: list[RawDocument], settings: Settings, **options:
     def tick(p: EngineProgress) -> None:
         ticks.append((p.seconds, p.articles))
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     run = run_engine(docs, engine=engine, settings=settings, progress=tick, **options)
     n = sum(1 for _ in run)
-    wall = time.perf_counter() - start
+    wall, driver_cpu = time.perf_counter() - start, time.process_time() - cpu
     report = run.report
     steady = None
     if len(ticks) >= 2 and ticks[-1][0] > ticks[0][0]:
         steady = (ticks[-1][1] - ticks[0][1]) / (ticks[-1][0] - ticks[0][0])
     return {"engine": engine, "workers": report.workers, "results": n, "failed": report.failed,
             "wall_s": wall, "wall_aps": n / wall, "steady_aps": steady or n / wall,
+            "cpu_aps": report.articles / report.cpu_seconds if report.cpu_seconds else None,
+            "driver_cpu_ms_per_article": 1000 * driver_cpu / max(n, 1),
             "peak_rss_mb": {w: b / 2**20 for w, b in sorted(report.peak_rss.items())}}
+
+
+def flatness(total: int, docs: list[RawDocument], settings: Settings, batch_size: int) -> dict[str, float]:
+    """Driver memory while the local engine consumes a lazy stream of ``total``
+    articles (copies of the corpus, made one at a time): it should not grow."""
+    def stream() -> Iterator[RawDocument]:
+        for i in range(total):
+            d = docs[i % len(docs)]
+            yield RawDocument(origin=f"flat#{i}", text=d.text + f"\n\nStream item {i}.", published=d.published,
+                              title_is_first_line=d.title_is_first_line)
+
+    process = psutil.Process()
+    marks = {max(1, total * p // 100): f"{p}%" for p in (10, 50, 100)}
+    samples: dict[str, float] = {}
+    for done, _ in enumerate(run_engine(stream(), engine="local", settings=settings, batch_size=batch_size), 1):
+        if done in marks:
+            samples[marks[done]] = process.memory_info().rss / 2**20
+    return samples
 
 
 def main() -> None:
@@ -72,12 +95,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--workers", type=int, default=None, help="local engine processes (default: every core)")
     parser.add_argument("--batch-size", type=int, default=8, help="articles per batch sent to a worker")
+    parser.add_argument("--flat", type=int, default=0, metavar="N",
+                        help="also stream N articles lazily through the local engine and sample driver memory")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args()
     settings = Settings.from_env()
     docs = same_corpus(args.articles)
     texts = [compose(a.title, a.text)[0] for a in (pl.prepare(d) for d in docs)]
     cores = os.cpu_count() or 1
+    load_before = os.getloadavg()[0]
 
     # spaCy alone and the serial pipeline, warmed up as in benchmarks/run.py.
     nlp.load_model(settings.model)
@@ -92,8 +118,10 @@ def main() -> None:
     driver_mb = psutil.Process().memory_info().rss / 2**20
 
     n = len(docs)
+    load_after = os.getloadavg()[0]
     print(f"eventwire engines {dt.date.today()} | {n} articles, {sum(len(t.split()) for t in texts)} words, "
-          f"model {settings.model}, {cores} cores, batch {args.batch_size}")
+          f"model {settings.model}, {cores} cores, batch {args.batch_size}, "
+          f"load average {load_before:.1f} -> {load_after:.1f}")
     print(f"  spaCy alone (1 process)        {spacy_aps:8.1f} articles/s")
     print(f"  pipeline, serial (1 process)   {serial['wall_aps']:8.1f} articles/s")
     for r, label in ((local, f"pipeline, local x{local['workers']}"), (dask, f"pipeline, dask x{dask['workers']}")):
@@ -104,15 +132,24 @@ def main() -> None:
     print(f"  ratio local/serial (steady)    {local['steady_aps'] / base:8.3f}")
     print(f"  ratio dask/serial (steady)     {dask['steady_aps'] / base:8.3f}")
     print(f"  ratio dask/local (steady)      {dask['steady_aps'] / local['steady_aps']:8.3f}")
+    print("  per worker CPU-second: " + ", ".join(
+        f"{r['engine']} {r['cpu_aps']:.2f}" for r in (serial, local, dask) if r["cpu_aps"]) + " articles")
+    print("  driver CPU per article: " + ", ".join(
+        f"{r['engine']} {r['driver_cpu_ms_per_article']:.1f} ms" for r in (local, dask)))
     print("  peak memory per process:")
     for r in (serial, local, dask):
         for worker, mb in r["peak_rss_mb"].items():
             print(f"    {worker:<40} {mb:7.0f} MB")
     print(f"  driver resident now            {driver_mb:7.0f} MB (holds the benchmark corpus and a model)")
+    flat = flatness(args.flat, docs, settings, args.batch_size) if args.flat else None
+    if flat:
+        print(f"  flat memory: local engine over a lazy stream of {args.flat} articles, driver resident MB at "
+              + ", ".join(f"{k} done {v:.0f}" for k, v in flat.items()))
     if args.json:
         Path(args.json).write_text(json.dumps({
             "date": dt.date.today().isoformat(), "articles": n, "cores": cores, "model": settings.model,
-            "batch_size": args.batch_size, "spacy_aps": spacy_aps, "serial": serial, "local": local, "dask": dask,
+            "batch_size": args.batch_size, "load": [load_before, load_after],
+            "spacy_aps": spacy_aps, "flat": flat, "serial": serial, "local": local, "dask": dask,
         }, indent=2), encoding="utf-8")
 
 

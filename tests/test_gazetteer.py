@@ -177,3 +177,22 @@ def test_from_file_rejects_other_files(tmp_path: Path) -> None:
         Gazetteer.from_file(bad)
     with pytest.raises(GazetteerFileError):
         Gazetteer.from_file(tmp_path / "missing.pkl")
+
+
+@pytest.mark.parametrize(("name", "expected", "country", "kind"), [
+    ("Kiev", "Kyiv", "UA", "populated_place"),          # older English spelling, a strong alias
+    ("Nabatiyeh", "Nabatieh", "LB", "populated_place"),
+    ("Gaza", "Gaza Strip", "PS", "admin_area"),        # "Gaza" alone names the Strip in news
+    ("Cauca", "Cauca", "CO", "admin_area"),
+    ("Akkar", "Akkar", "LB", "admin_area"),
+    ("Mitiga airport", "Mitiga", "LY", "site"),
+])
+def test_supplement_and_admin1_rows(gaz: Gazetteer, name: str, expected: str, country: str, kind: str) -> None:
+    strong = [m.entry for m in gaz.lookup(name) if m.strong]
+    assert any(e.name == expected and e.country == country and e.kind == kind for e in strong)
+
+
+@pytest.mark.parametrize("phrase", ["northern Mali", "south Lebanon", "north-eastern Syria", "eastern DRC"])
+def test_direction_and_country_is_no_gazetteer_name(gaz: Gazetteer, phrase: str) -> None:
+    # The country is the place; places.py keeps the direction as the mention's offset words.
+    assert all(m.entry.kind != "region" for m in gaz.lookup(phrase))

@@ -15,6 +15,7 @@ failures, peak memory per worker), complete once it is exhausted.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 
 from eventwire.engines.common import (
@@ -84,10 +85,12 @@ def _serial(items: Iterable[RawDocument | Failure], *, settings: Settings, skip:
         report.articles += not dropped
         return dropped
 
+    cpu = time.process_time()
     try:
         for origin, item in run(items, settings=settings, skip=counting_skip):
             report.records += isinstance(item, Record)
             yield tracker.count((origin, item))
     finally:
         report.peak_rss["serial (this process)"] = peak_rss()
+        report.cpu_seconds = time.process_time() - cpu  # includes reading the input, as in pipeline.run
         tracker.done()

@@ -80,13 +80,24 @@ def raise_setup_error(setup_error: tuple[str, dict[str, Any]] | None) -> None:
 
 
 def peak_rss() -> int:
-    """Peak resident memory of this process, in bytes (0 where the OS will not say)."""
+    """Peak resident memory of this process, in bytes (0 where the OS will not say).
+
+    On Linux this is VmHWM, the high-water mark of this process's own memory:
+    ``getrusage``'s ru_maxrss would not do, because a spawned worker inherits
+    the peak of the process that forked it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows: no getrusage
         return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports kibibytes, macOS bytes.
+    # macOS reports bytes, the other BSDs kibibytes.
     return int(peak if sys.platform == "darwin" else peak * 1024)
 
 
@@ -106,6 +117,7 @@ class BatchResult:
     worker: str
     peak_rss: int
     setup_error: tuple[str, dict[str, Any]] | None = None
+    cpu_seconds: float = 0.0      # the worker's CPU time on this batch
 
 
 def run_batch(docs: Sequence[RawDocument], settings: Settings, fn: BatchFn, worker: str) -> BatchResult:
@@ -113,6 +125,7 @@ def run_batch(docs: Sequence[RawDocument], settings: Settings, fn: BatchFn, work
     each article is retried alone so that only the bad one becomes a Failure."""
     if _SETUP_ERROR is not None:
         return BatchResult(results=[], worker=worker, peak_rss=peak_rss(), setup_error=_SETUP_ERROR)
+    cpu = time.process_time()
     try:
         results = fn(docs, settings)
     except Exception:
@@ -122,7 +135,8 @@ def run_batch(docs: Sequence[RawDocument], settings: Settings, fn: BatchFn, work
                 results.extend(fn([doc], settings))
             except Exception as err:
                 results.append((doc.origin, crash_failure(doc, err)))
-    return BatchResult(results=results, worker=worker, peak_rss=peak_rss())
+    return BatchResult(results=results, worker=worker, peak_rss=peak_rss(),
+                       cpu_seconds=time.process_time() - cpu)
 
 
 @dataclass(frozen=True)
@@ -190,6 +204,7 @@ class EngineReport:
     seconds: float = 0.0
     max_in_flight: int = 0
     peak_rss: dict[str, int] = field(default_factory=dict)   # worker -> peak resident bytes
+    cpu_seconds: float = 0.0   # summed over workers: articles / cpu_seconds is the rate per busy core
 
     @property
     def articles_per_second(self) -> float:
@@ -200,6 +215,7 @@ class EngineReport:
                 "records": self.records, "failed": self.failed, "skipped": self.skipped,
                 "batches": self.batches, "seconds": round(self.seconds, 2),
                 "articles_per_second": round(self.articles_per_second, 2),
+                "cpu_seconds": round(self.cpu_seconds, 2),
                 "peak_rss_mb": {w: round(b / 2**20, 1) for w, b in sorted(self.peak_rss.items())}}
 
 
@@ -236,6 +252,7 @@ class Tracker:
         report.batches += 1
         report.articles += len(batch.results)
         report.records += sum(1 for _, r in batch.results if isinstance(r, Record))
+        report.cpu_seconds += batch.cpu_seconds
         report.peak_rss[batch.worker] = max(report.peak_rss.get(batch.worker, 0), batch.peak_rss)
         for result in batch.results:
             yield self.count(result)

@@ -86,11 +86,12 @@ class Part:
     worker: str
     peak_rss: int
     setup_error: tuple[str, dict[str, Any]] | None = None
+    cpu_seconds: float = 0.0
 
     def batch_result(self) -> BatchResult:
         results = parquet.decode(self.data) if self.setup_error is None else []
         return BatchResult(results=results, worker=self.worker, peak_rss=self.peak_rss,
-                           setup_error=self.setup_error)
+                           setup_error=self.setup_error, cpu_seconds=self.cpu_seconds)
 
 
 def _worker_name() -> str:
@@ -110,7 +111,7 @@ def analyse_part(docs: Sequence[RawDocument], settings: Settings, fn: BatchFn, i
     data = parquet.encode(index, back.results)
     if parquet_dir is not None:
         parquet.write_part(parquet_dir, name, data)
-    return Part(index=index, data=data, worker=back.worker, peak_rss=back.peak_rss)
+    return Part(index=index, data=data, worker=back.worker, peak_rss=back.peak_rss, cpu_seconds=back.cpu_seconds)
 
 
 class _Session:
@@ -226,7 +227,7 @@ def _drive(items: Iterable[RawDocument | Failure], *, session: _Session, setting
 def _retry_singly(batch: Batch, submit: Any, run_id: str) -> BatchResult:
     """Each article of a lost partition alone (part names ``-<index>-<n>``)."""
     results: list[Result] = []
-    worker, peak = "dask (retried)", 0
+    worker, peak, cpu = "dask (retried)", 0, 0.0
     for n, doc in enumerate(batch.docs):
         single = Batch(index=batch.index, docs=(doc,))
         try:
@@ -238,5 +239,5 @@ def _retry_singly(batch: Batch, submit: Any, run_id: str) -> BatchResult:
         if back.setup_error is not None:
             return back
         results.extend(back.results)
-        worker, peak = back.worker, max(peak, back.peak_rss)
-    return BatchResult(results=results, worker=worker, peak_rss=peak)
+        worker, peak, cpu = back.worker, max(peak, back.peak_rss), cpu + back.cpu_seconds
+    return BatchResult(results=results, worker=worker, peak_rss=peak, cpu_seconds=cpu)

@@ -74,7 +74,7 @@ class _Pool:
         """After a batch was lost with its worker: each article alone, so the one
         that kills a worker is found and the others are still analysed."""
         results: list[Result] = []
-        worker, peak = "local (retried)", 0
+        worker, peak, cpu = "local (retried)", 0, 0.0
         for doc in docs:
             try:
                 single = self.submit((doc,), fn).result()
@@ -84,8 +84,8 @@ class _Pool:
             if single.setup_error is not None:
                 return single
             results.extend(single.results)
-            worker, peak = single.worker, max(peak, single.peak_rss)
-        return BatchResult(results=results, worker=worker, peak_rss=peak)
+            worker, peak, cpu = single.worker, max(peak, single.peak_rss), cpu + single.cpu_seconds
+        return BatchResult(results=results, worker=worker, peak_rss=peak, cpu_seconds=cpu)
 
     def shutdown(self) -> None:
         if self.executor is not None:

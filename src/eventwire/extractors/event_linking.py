@@ -9,6 +9,7 @@ spelled out in each function.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ from eventwire.schema import Actor, Count, EventDate, Place, Quote, TimeExpressi
 if TYPE_CHECKING:
     from eventwire.extractors.events import Draft
 
+# "Bunia, 21 October 2024 — ", "KYIV, Ukraine (Reuters) - ": where and when the report was filed
+_DATELINE = re.compile(r"^(?:[A-Z][\w'’.\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?)\s[—–-]{1,2}\s")
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _STATE_TYPES = {"state_military", "government", "police"}
 
@@ -131,6 +134,8 @@ class Linker:
         if is_passive(anchor) and subj is not None:
             cands.append(subj)
         for c in cands:
+            if c.lemma_.lower() in _QUANTITY_HEADS:  # "dozens of civilians"
+                c = next(iter(prep_objects(c, {"of"})), c)
             name = self.actor_of(c, unit)
             atype = self.actor_type(name)
             if atype == "civilians" or c.lemma_.lower() in _CIVILIAN_WORDS:
@@ -260,7 +265,8 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     if not drafts:
         return
     mine: dict[int, list[tuple[int, Place, bool]]] = {id(d): [] for d in drafts}
-    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if unit.start <= s and e <= unit.end
+    first = dateline_end(unit)
+    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if first <= s and e <= unit.end
                and not _origin_modifier(unit.head_of(s, e), unit, linker)]
     anchors = [m for m in in_unit if _reference_point(unit.head_of(m[0], m[1]))]
     if len(anchors) < len({m[2].name for m in in_unit}):
@@ -297,10 +303,17 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 
 def _reference_point(tok: Token | None) -> bool:
-    """'about 25 km west of Goma': Goma locates another place."""
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
-        return False
-    return tok.head.head.lower_ in _DIRECTIONS
+    """'about 25 km west of Goma', '20 miles north of the capital Port-au-Prince':
+    the place locates another one."""
+    for _ in range(4):
+        while tok is not None and tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        if tok.head.head.lower_ in _DIRECTIONS:
+            return True
+        tok = tok.head.head  # "north of the town of Mubi": up to "town"
+    return False
 
 
 def _destination(tok: Token | None) -> bool:
@@ -331,6 +344,12 @@ def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
     if tok.dep_ not in ("poss", "compound", "amod", "nmod"):
         return False
     return not is_place_like(tok.head, unit, linker.tax, linker)
+
+
+def dateline_end(unit: Unit) -> int:
+    """Doc offset where the text proper starts, after a dateline opening the unit."""
+    m = _DATELINE.match(unit.text)
+    return unit.start + m.end() if m else unit.start
 
 
 def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
@@ -387,8 +406,9 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     if not drafts:
         return
     reporting = linker.tax.cues["reporting_verbs"]
+    first = dateline_end(unit)
     for te in linker.times:
-        if not (unit.start <= te.start and te.end <= unit.end):
+        if not (first <= te.start and te.end <= unit.end):
             continue
         if te.date_start is None and te.date_end is None:
             continue

@@ -269,6 +269,9 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
     verbal = tok.i == anchor.i
     if "subject" in req and verbal:
         subj = subject_of(anchor)
+        if anchor.dep_ == "xcomp":
+            # "fighting forced several hundred families to flee": the object moves
+            subj = next((c for c in anchor.head.children if c.dep_ in ("dobj", "obj")), subj)
         if subj is None or not is_people(subj, unit, tax, linker):
             return False
     if "mover" in req and verbal:
@@ -347,7 +350,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
     if e.weak and e.kind == SPECIFIC and not req and tok.i == anchor.i and \
             not _verb_anchored(anchor, unit, linker):
         return None  # "fighting alongside the group": no where, when or whom
-    if type_ == _STATEMENT and linker.actor_of(linker.agent_of(anchor, unit), unit) is None:
+    if type_ == _STATEMENT and not _speaker_ok(linker.agent_of(anchor, unit), unit, tax, linker):
         return None  # a statement needs someone who makes it
     if type_ in _PERPETRATED and _habitual(tok, anchor, tax):
         return None  # "often kidnap villagers", "more than 100 air strikes": a pattern, not one happening
@@ -361,6 +364,16 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
                  subtype_certain=certain, weak=weak, modality=modality,
                  hedged=hedged(unit, tax), anaphoric=anaphoric,
                  harm_only=e.kind == HARM and type_ != "remote_violence")
+
+
+def _speaker_ok(agent: Token | None, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
+    """A listed actor, or an office that speaks ('a spokesman for the military
+    government', 'The army') even when the actor list lacks it."""
+    if agent is None:
+        return False
+    if linker.actor_of(agent, unit) is not None:
+        return True
+    return agent.lemma_.lower() in tax.cues["speaker_words"]
 
 
 def _habitual(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
@@ -547,10 +560,12 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
 
 def _absorb(keep: Draft, other: Draft) -> None:
     """Fill what ``keep`` lacks from ``other`` (the same happening told again)."""
-    if not keep.subtype_certain and other.subtype_certain:
+    if not keep.subtype_certain and other.subtype_certain and keep.type == other.type:
         keep.subtype, keep.subtype_certain = other.subtype, True
     if keep.date.start is None and keep.date.end is None and (other.date.start or other.date.end):
         keep.date, keep.date_own = other.date, other.date_own
+    if other.place_own and not keep.place_own:
+        keep.place, keep.place_own = other.place, True  # a named place beats one assumed
     keep.place = keep.place or other.place
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
@@ -572,8 +587,8 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
         target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
         if target is None and (_toll(d) or _claim(d, linker)):
             # a toll of, or the perpetrator's word on, a happening already told
-            same = {d.type} if not _toll(d) else _PERPETRATED
-            target = next((p for p in reversed(kept) if p.type in same and p.modality == d.modality
+            types = {d.type} if not _toll(d) else _PERPETRATED
+            target = next((p for p in reversed(kept) if p.type in types and p.modality == d.modality
                            and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)), None)
         if target is None:
             kept.append(d)
@@ -583,9 +598,10 @@ def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
     for t in title:
         # headline verbs are often parsed as nouns ("rebels plot last stand"), so a
         # headline's modality is not trusted: the body's telling decides
-        match = next((b for b in kept if b.type == t.type
-                      and (b.modality == t.modality or t.modality == "asserted")
-                      and _headline_place_ok(t, b, linker) and _dates_compatible(b.date, t.date)), None)
+        told = [b for b in kept if b.type == t.type and (b.modality == t.modality or t.modality == "asserted")
+                and _dates_compatible(b.date, t.date)]
+        # the headline sums up the lead: its place is preferred, the first telling will do
+        match = next((b for b in told if _headline_place_ok(t, b, linker)), told[0] if told else None)
         if match is None:
             out.append(t)
         else:
@@ -622,6 +638,9 @@ def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
     if 0 < d.unit.index - p.unit.index <= 3 and (d.anaphoric or _nothing_new(d, p)) \
             and not (d.counts and p.counts) and _ongoing(d.anchor) == _ongoing(p.anchor):
         return True  # "The strikes hit a bus stop" after "Shelling killed four"
+    if d.anaphoric and d.unit.index > p.unit.index and not d.counts and not d.date_own \
+            and not d.place_own and _ongoing(d.anchor) == _ongoing(p.anchor):
+        return True  # "The bombing came two days after ...": a re-mention, however far
     # the same thing, same place, same date, told anywhere in the article
     return (p.place is not None and p.place == d.place and p.subtype == d.subtype
             and d.date_own and p.date == d.date)
@@ -651,6 +670,8 @@ def _merge_clauses(drafts: list[Draft], linker: Linker) -> list[Draft]:
     for d in drafts:
         p = next((p for p in out if p.unit.index == d.unit.index and _in_family(p) and _in_family(d)
                   and p.modality == d.modality and _places_compatible(p, d, linker)
+                  and p.attributed_to == d.attributed_to  # one telling, not a claim beside a report
+                  and _ongoing(p.anchor) == _ongoing(d.anchor)  # an incident beside a campaign
                   and not (p.actor1 and d.actor1 and p.actor1 != d.actor1)), None)
         if p is None:
             out.append(d)
@@ -687,6 +708,9 @@ def _toll(d: Draft) -> bool:
     if not d.harm_only or d.actor1 is not None:
         return False
     anchor = d.anchor
+    victim = subject_of(anchor)
+    if victim is not None and victim.lemma_.lower() not in ("people", "person") and victim.pos_ != "NUM":
+        return False  # "dozens of civilians were killed": who was hurt makes it its own happening
     if prep_objects(anchor, {"by"}):
         return False
     return is_passive(anchor) or anchor.lemma_.lower() == "die" or subject_of(anchor) is None

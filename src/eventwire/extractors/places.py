@@ -7,7 +7,12 @@ a place (GPE/LOC/FAC), or when the gazetteer alone is convincing: a curated entr
 as a proper noun. This finds what the small spaCy model misses ("the village of
 Baghuz", "the al-Hawl and Roj camps") while common words that happen to name a
 hamlet somewhere ("Hit", "Mission") stay out. Demonyms ("Syrian") are not places;
-they only count as evidence for their country.
+they only count as evidence for their country. Candidates come in three tiers (SURE, WEAK,
+MAYBE; see _accept), and after resolution a town in a country the rest of the article never
+points to is dropped unless spaCy or a curated entry vouches for it and it is big (_keep):
+"Bello" is a person in a Nigerian story, not a Colombian city. A direction before a country
+("southern Lebanon") and offset words before any place ("12 km northwest of the town of X")
+are kept as the mention's ``relative``; the coordinates stay the named place's.
 
 Resolution (one sense per name and article) scores every candidate entry:
 a prior from its kind and population, plus evidence from the article: countries
@@ -55,9 +60,10 @@ CONNECTORS = frozenset({"-", "'", "’", ".", "of", "de", "du", "la", "le", "al"
 BAD_STARTS = frozenset({"the", "a", "an", "in", "at", "as", "on", "of", "for", "to", "and", "but", "or",
                         "by", "from", "with", "it", "is", "this", "that", "he", "she", "they", "we", "i"})
 # Labels whose spans are never places, even when the gazetteer knows the words.
-NEVER_LABELS = frozenset({"NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "LANGUAGE"})
+NEVER_LABELS = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "LANGUAGE"})
 PHRASE_MIN_POPULATION = 5000     # a town found by the gazetteer alone must be at least this big
 ORG_MIN_POPULATION = 100_000     # ... and this big when spaCy gave the span another label
+POINTED_ENOUGH = 2.0             # country evidence beyond which a town elsewhere is doubted (_keep)
 # Countries used as hyphenated modifiers name an actor's backer, not a place: "US-led", "Russia-backed".
 _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", "supported", "made",
                    "allied", "aligned", "controlled", "held", "run", "trained", "armed")
@@ -76,7 +82,6 @@ class _Words:
     locative: frozenset[str]
     units: frozenset[str]
     offsets: frozenset[str]
-    attribute_heads: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +96,6 @@ def _words() -> _Words:
         locative=frozenset(raw["locative_words"]),
         units=frozenset(raw["distance_units"]),
         offsets=frozenset(raw["offset_words"]),
-        attribute_heads=frozenset(raw["attribute_heads"]),
     )
 
 
@@ -105,7 +109,6 @@ class _Candidate:
     tier: int = 0                    # SURE, WEAK or MAYBE (see _accept)
     cue: bool = False                # a locative cue: "in X", "the town of X", "10 km north of X"
     relative: str | None = None      # offset words before the name: "10 km north of", "northern"
-    attribute: bool = False          # a country used as an attribute: "U.S. officials"
     modifier: bool = False           # the name qualifies the noun after it: "Siwan music"
 
 
@@ -189,13 +192,17 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
     for lab in span_labels:
         if lab is None or lab[0] not in PLACE_LABELS:
             continue
-        # spaCy agrees it is a place, unless its place is a longer name the gazetteer does not
-        # know ("Ain Zara", "the Mu River"): then these words are only a piece of it.
+        # spaCy agrees it is a place. (Even a piece of a longer name it knows as a place,
+        # "Cape" of "Eastern Cape", usually lies in the right spot; a stray one in the wrong
+        # country is dropped by _keep.) A name known only as a foreign alternate spelling is
+        # less sure, and no place at all when it is a piece of a longer name ("Cabo" of
+        # "Cabo Delgado" is no Cape Town).
+        if strong:
+            return SURE
         _label, es, ee = lab
-        longer = any(doc[k].is_alpha and _is_cap(doc[k]) for k in [*range(es, i), *range(j, ee)])
-        if longer and not curated and _inside_longer_name(doc, i, j, words):
+        if any(doc[k].is_alpha and _is_cap(doc[k]) for k in [*range(es, i), *range(j, ee)]):
             return None
-        return SURE
+        return WEAK
     for lab in span_labels:
         if lab is None:
             continue
@@ -217,6 +224,8 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         # a small town needs more evidence (MAYBE).
         if curated:
             return SURE
+        if label == "NORP":  # the tagger's label for many small towns, and for real groups
+            return MAYBE
         return WEAK if any(e.population >= ORG_MIN_POPULATION for e in strong) else MAYBE
     if not strong:
         return None
@@ -344,11 +353,6 @@ def _cue(doc: Doc, i: int, features: set[str], words: _Words) -> bool:
     return False
 
 
-def _attribute(doc: Doc, j: int, words: _Words) -> bool:
-    """A country name used as an attribute of an actor: "U.S. officials", "US military"."""
-    return j < len(doc) and doc[j].lower_ in words.attribute_heads and doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
-
-
 def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
     doc = ctx.doc
     text = ctx.text
@@ -406,7 +410,6 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 relative = _trim_relative(relative)
             out.append(_Candidate(start, end, key, list(matches), features, tier=tier,
                                   cue=relative is not None or _cue(doc, i, features, words), relative=relative,
-                                  attribute=is_country and _attribute(doc, j, words),
                                   modifier=doc[j - 1].dep_ in ("amod", "compound") and doc[j - 1].head.i >= j))
         i = j
     return out
@@ -525,39 +528,39 @@ def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]]) -> dict[
 
 
 def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict[str, float]]) -> set[str]:
-    """Names whose resolved place fits the article. A SURE name stays (a small GeoNames town
-    only when its country is one the rest of the article points to, or the article points
-    nowhere); a WEAK one needs its country named elsewhere when the article names any; a
-    MAYBE one needs that and a locative cue. The countries pointed to come from the other
-    names: country and admin1 names, demonyms, and the places of SURE names."""
+    """Names whose resolved place fits the article. The countries the article points to come
+    from the other names: country and admin1 names, demonyms, and the places of SURE names.
+    Where it clearly points somewhere (a weight of POINTED_ENOUGH or more), a GeoNames town
+    in a country it never points to is dropped unless it is big ("Siwa" read as Siwan in
+    India, "Bello" in Colombia in a Nigerian story); a MAYBE name always needs its country
+    pointed to and a locative cue."""
     tier: dict[str, int] = {}
     cue: dict[str, bool] = defaultdict(bool)
     for cand in cands:
         tier[cand.key] = min(tier.get(cand.key, MAYBE), cand.tier)
         cue[cand.key] |= cand.cue
-    pointed: dict[str, set[str]] = defaultdict(set)   # country -> the names that point to it
+    weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # country -> name -> w
     for source, per_country in raw.items():
         for cc, value in per_country.items():
-            if value >= 0.5:
-                pointed[cc].add(source)
+            weight[cc][source] += value
     for key, entry in chosen.items():
         if entry.country and (tier[key] == SURE or _curated(entry)):
-            pointed[entry.country].add(key)
+            weight[entry.country][key] += 1.0
     keep: set[str] = set()
     modifiers = {c.key for c in cands if c.modifier} - {c.key for c in cands if not c.modifier}
     for key, entry in chosen.items():
         if key in modifiers and not _curated(entry) and any(
                 key.endswith(suffix) and key[: -len(suffix)] in chosen for suffix in _ADJECTIVE_SUFFIXES):
             continue  # "Siwan folk music" in a story about Siwa: an adjective of a place, not a place
-        fits = bool(entry.country) and bool(pointed.get(entry.country or "", set()) - {key})
-        anywhere = any(names - {key} for names in pointed.values())
-        if tier[key] == SURE:
-            ok = _curated(entry) or fits or not anywhere or entry.population >= ORG_MIN_POPULATION \
-                or entry.country is None
-        elif tier[key] == WEAK:
-            ok = fits or not anywhere
-        else:
+        own = sum(w for name, w in weight.get(entry.country or "", {}).items() if name != key)
+        elsewhere = sum(w for cc, per in weight.items() if cc != entry.country
+                        for name, w in per.items() if name != key)
+        fits = own > 0
+        if tier[key] == MAYBE:
             ok = fits and cue[key]
+        else:
+            ok = (_curated(entry) or fits or entry.country is None or elsewhere < POINTED_ENOUGH
+                  or (tier[key] == SURE and entry.population >= ORG_MIN_POPULATION))
         if ok:
             keep.add(key)
     return keep
@@ -580,8 +583,7 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     entries: dict[int, Entry] = {}
     for cand in cands:
         entry = chosen[cand.key]
-        # "U.S. officials": the country qualifies an actor, as a demonym would; not a place.
-        if cand.key not in keep or (cand.attribute and entry.kind == "country"):
+        if cand.key not in keep:
             continue
         entries[entry.index] = entry
         mentions[entry.index].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
