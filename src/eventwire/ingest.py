@@ -178,7 +178,7 @@ def sidecar(path: Path) -> dict[str, Any]:
         raise BadMetadata(path=str(side), field="file", value=side.name, detail=f"not readable JSON ({err})") from None
     if not isinstance(data, dict):
         raise BadMetadata(path=str(side), field="file", value=side.name, detail="expected a JSON object")
-    out = {k: str(data[k]) for k in _SIDECAR_FIELDS if data.get(k) is not None}
+    out: dict[str, Any] = {k: str(data[k]) for k in _SIDECAR_FIELDS if data.get(k) is not None}
     if "published" in out:
         out["published"] = check_date(out["published"], origin=str(side))
     return out

@@ -14,6 +14,7 @@ failures, peak memory per worker), complete once it is exhausted.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -75,7 +76,7 @@ def _serial(items: Iterable[RawDocument | Failure], *, settings: Settings, skip:
     from eventwire.pipeline import run
 
     if batch_size:
-        settings = Settings(**{**settings.__dict__, "batch_size": batch_size})
+        settings = dataclasses.replace(settings, batch_size=batch_size)
     report = tracker.report
 
     def counting_skip(article: object) -> bool:

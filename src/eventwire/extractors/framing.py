@@ -248,7 +248,7 @@ def _sequences(pattern: list[dict[str, Any]]) -> list[list[str]]:
     for spec in pattern:
         value = spec.get("LOWER", spec.get("ORTH"))
         options = sorted(value["IN"]) if isinstance(value, dict) else [str(value)]
-        grown = [seq + [o.lower()] for seq in seqs for o in options]
+        grown = [[*seq, o.lower()] for seq in seqs for o in options]
         if spec.get("OP") == "?":
             grown += seqs
         seqs = grown
