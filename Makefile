@@ -46,6 +46,8 @@ eval-public: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/engines.py
+	$(BIN)/python benchmarks/web_latency.py --events 100000
 
 # Maintainers only (needs network and uv): re-pin every dependency with hashes.
 lock:

@@ -134,3 +134,23 @@ def test_outlets_profile_each_source(corpus: Path, tmp_path: Path, capsys: pytes
     profiles = json.loads(capsys.readouterr().out)
     assert set(profiles) == {"Calm Wire", "Shouty Daily"}
     assert profiles["Shouty Daily"]["loaded_per_1000_words"] > profiles["Calm Wire"]["loaded_per_1000_words"]
+
+
+def test_local_engine_stores_the_same_records_as_serial(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from eventwire.store import Store
+
+    serial, local = str(tmp_path / "s.duckdb"), str(tmp_path / "l.duckdb")
+    assert main(["ingest", str(corpus), "--db", serial, "--quiet", "--published", "2024-06-04"]) == 0
+    assert main(["ingest", str(corpus), "--db", local, "--quiet", "--published", "2024-06-04",
+                 "--engine", "local", "--workers", "2"]) == 0
+    assert "engine local:" in capsys.readouterr().out
+    with Store.open(serial, read_only=True) as a, Store.open(local, read_only=True) as b:
+        assert [r.to_dict() for r in a.iter_records()] == [r.to_dict() for r in b.iter_records()]
+
+
+def test_engine_options_that_do_not_fit_exit_2(corpus: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "t.duckdb")
+    assert main(["ingest", str(corpus), "--db", db, "--quiet", "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "[E008]" in capsys.readouterr().err

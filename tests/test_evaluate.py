@@ -514,6 +514,20 @@ def test_a_changed_corpus_is_detected(tmp_path: Path) -> None:
     assert corpus_hash(gold_dir) != before
 
 
+def test_a_changed_corpus_does_not_lower_floors_silently(tmp_path: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    write_gold(gold_dir, "kh", {})
+    floors = tmp_path / "floors.json"
+    update_floors(report_with([KHARKIV, VOVCHANSK]), floors, gold_dir)
+    write_gold(gold_dir, "more", {})
+    with pytest.raises(FloorBroken, match="would lower floors"):
+        update_floors(report_with([KHARKIV]), floors, gold_dir)
+    data = update_floors(report_with([KHARKIV]), floors, gold_dir, allow_lower=True, reason="harder articles",
+                         today=date(2024, 6, 1))
+    [entry] = data["lowered"]
+    assert entry["reason"].startswith("gold corpus changed") and entry["reason"].endswith("harder articles")
+
+
 # ---- report -----------------------------------------------------------------------------------
 
 def test_write_report_writes_markdown_and_charts(tmp_path: Path) -> None:

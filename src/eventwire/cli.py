@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_meta(p)
     p.add_argument("--batch-size", type=int, help="articles per committed batch")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--engine", choices=("serial", "local", "dask"), default="serial",
+                   help="serial: this process; local: every core; dask: a Dask cluster")
+    p.add_argument("--workers", type=int, help="worker processes for local/dask (default: every core)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
+    p.add_argument("--parquet-dir", metavar="DIR", help="dask: also keep the result partitions as Parquet here")
 
     for name, helptext in (("events", "events in the store"), ("places", "places in the store"),
                            ("counts", "counts in the store"), ("quotes", "quotes in the store")):
@@ -181,11 +186,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         def tick(kind: str, item: Any) -> None:
             bar.update(task, advance=1, last=kind)
 
-        report = ingest(args.paths, store, settings=settings, meta=meta, progress=tick)
+        try:
+            report = ingest(args.paths, store, settings=settings, meta=meta, progress=tick, engine=args.engine,
+                            workers=args.workers, scheduler=args.scheduler, parquet_dir=args.parquet_dir)
+        except ValueError as err:  # an engine option that does not fit the others
+            from eventwire.errors import EngineOptions
+
+            raise EngineOptions(detail=str(err)) from None
     t = report.totals
     print(f"articles stored {report.stored}, already stored {report.skipped}, failed {report.failed} "
           f"({report.seconds:.1f}s) | places {t['places']}, counts {t['counts']}, quotes {t['quotes']}, "
           f"events {t['events']}, actors {t['actors']} -> {settings.db}")
+    eng = report.engine
+    if args.engine != "serial" and eng:
+        print(f"engine {args.engine}: {eng.get('articles_per_second', 0):.1f} articles/s, "
+              f"peak memory per worker {eng.get('peak_rss_mb', '-')} MB")
     for f in report.failures:
         _err(f"  failed: [{f.code}] {f.message}")
     return report.exit_status

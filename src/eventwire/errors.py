@@ -73,6 +73,12 @@ class BadWarc(EventwireError):
     exit_status = 2
 
 
+class EngineOptions(EventwireError):
+    code = "E008"
+    template = "engine options do not fit together: {detail}. See `eventwire ingest --help`."
+    exit_status = 2
+
+
 class ModelNotInstalled(EventwireError):
     code = "E101"
     template = ("spaCy model '{model}' is not installed. Run `make demo` (or "

@@ -7,11 +7,11 @@
      "lowered": [{"component", "from", "to", "reason", "date"}, ...]}
 
 Floors are F1 values, truncated (not rounded) to three decimals so that the
-run that set them passes. Raising a floor is routine; lowering one on the same
-corpus needs ``allow_lower`` and a reason, and every lowering is kept in
-``lowered`` for review. When the corpus changes the floors no longer mean
-anything, so checking refuses (CorpusChanged) until they are re-pinned; a
-re-pin that lowers a floor records that too, with the corpus change as reason.
+run that set them passes. Raising a floor is routine; lowering one needs
+``allow_lower`` and a reason, and every lowering is kept in ``lowered`` for
+review. When the corpus changes the floors no longer mean anything, so checking
+refuses (CorpusChanged) until they are re-pinned; a re-pin that would lower a
+floor needs the flag and a reason too, and records the corpus change with it.
 """
 
 from __future__ import annotations
@@ -96,9 +96,10 @@ def update_floors(report: EvalReport, floors_path: Path, gold_dir: Path, *, allo
                   reason: str | None = None, today: date | None = None) -> dict[str, Any]:
     """Pin the report's F1 figures as floors and return what was written.
 
-    On the same corpus a floor may only go down with ``allow_lower`` and a
-    non-empty ``reason``; otherwise nothing is written and FloorBroken says
-    which floors would drop. Components the report does not score keep theirs.
+    A floor may only go down with ``allow_lower`` and a non-empty ``reason``,
+    on the same corpus or a changed one; otherwise nothing is written and
+    FloorBroken says which floors would drop. Components the report does not
+    score keep theirs.
     """
     floors_path = Path(floors_path)
     new_hash = corpus_hash(gold_dir)
@@ -107,7 +108,9 @@ def update_floors(report: EvalReport, floors_path: Path, gold_dir: Path, *, allo
     current = {name: floor_value(v) for name, v in report.f1().items()}
     drops = [(c, old_floors[c], v) for c, v in current.items() if c in old_floors and v < old_floors[c]]
     same_corpus = old is not None and old["corpus_sha256"] == new_hash
-    if drops and same_corpus:
+    # A grown corpus may lower a score honestly, but never silently: the flag and
+    # a reason are needed whatever changed.
+    if drops:
         listed = ", ".join(f"{c} {a:.3f} -> {b:.3f}" for c, a, b in drops)
         if not allow_lower:
             raise FloorBroken(detail=f"updating would lower floors ({listed})")

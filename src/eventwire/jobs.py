@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.engines import run_engine
 from eventwire.ingest import iter_documents
-from eventwire.pipeline import content_hash, run
+from eventwire.pipeline import content_hash
 from eventwire.schema import Failure, RawDocument, Record
 from eventwire.settings import Settings
 from eventwire.store import Store
@@ -24,6 +25,7 @@ class IngestReport:
     seconds: float = 0.0
     totals: dict[str, int] = field(default_factory=dict)   # places, counts... of stored records
     failures: list[Failure] = field(default_factory=list)
+    engine: dict[str, Any] = field(default_factory=dict)    # the engine's own report
 
     @property
     def exit_status(self) -> int:
@@ -45,10 +47,13 @@ def _tally(report: IngestReport, record: Record) -> None:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, settings: Settings | None = None,
            meta: dict[str, Any] | None = None,
-           progress: Callable[[str, Record | Failure | None], None] | None = None) -> IngestReport:
+           progress: Callable[[str, Record | Failure | None], None] | None = None,
+           engine: str = "serial", workers: int | None = None, scheduler: str | None = None,
+           parquet_dir: str | None = None) -> IngestReport:
     """Read, analyse and store every article under ``paths``, committing every
     ``settings.batch_size`` articles. Idempotent: an article whose cleaned text
-    is already stored is skipped before it is parsed."""
+    is already stored is skipped before it is parsed. ``engine`` is serial (this
+    process), local (every core) or dask (a cluster); the records are the same."""
     settings = settings or Settings.from_env()
     report = IngestReport(totals={"places": 0, "counts": 0, "quotes": 0, "events": 0, "actors": 0})
     started = time.perf_counter()
@@ -68,7 +73,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, settings: Settings | No
     failures: list[Failure] = []
     origins: list[str] = []
     docs: Iterator[RawDocument | Failure] = iter_documents(paths, **(meta or {}))
-    for origin, item in run(docs, settings=settings, skip=skip):
+    results = run_engine(docs, engine=engine, workers=workers, scheduler=scheduler, settings=settings,
+                         skip=skip, parquet_dir=parquet_dir)
+    for origin, item in results:
         if isinstance(item, Failure):
             failures.append(item)
             report.failed += 1
@@ -87,4 +94,5 @@ def ingest(paths: Iterable[str | Path], store: Store, *, settings: Settings | No
     if records or failures:
         report.stored += store.add(records, failures, origins=origins)
     report.seconds = time.perf_counter() - started
+    report.engine = results.report.as_dict()
     return report

@@ -181,7 +181,7 @@ class Outcome:
     failures: list[Failure] = field(default_factory=list)
 
 
-def _failure_for(raw: RawDocument, err: Exception) -> Failure:
+def failure_for(raw: RawDocument, err: Exception) -> Failure:
     if isinstance(err, EventwireError):
         return Failure(path=raw.origin, code=err.code, message=err.message, article_id=raw.id)
     # An extractor crashed on this article: keep it as data, go on with the batch.
@@ -212,7 +212,7 @@ def run(items: Iterable[RawDocument | Failure], *, settings: Settings | None = N
             try:
                 result = analyse(article, doc)
             except Exception as err:
-                result = _failure_for(raw, err)
+                result = failure_for(raw, err)
             yield raw.origin, result
         batch.clear()
         origins.clear()
@@ -224,7 +224,7 @@ def run(items: Iterable[RawDocument | Failure], *, settings: Settings | None = N
         try:
             article = prepare(item)
         except EventwireError as err:
-            yield item.origin, _failure_for(item, err)
+            yield item.origin, failure_for(item, err)
             continue
         if skip is not None and skip(article):
             continue

@@ -149,7 +149,7 @@ def plan(items: Iterable[RawDocument | Failure], *, settings: Settings, skip: Sk
          size: int, report: EngineReport) -> Iterator[Batch | Result]:
     """Driver side: Failures ready now (reader failures, articles that do not
     clean) and batches of documents for the workers, in input order."""
-    from eventwire.pipeline import _failure_for, prepare
+    from eventwire.pipeline import failure_for, prepare
 
     pending: list[RawDocument] = []
     index = 0
@@ -160,7 +160,7 @@ def plan(items: Iterable[RawDocument | Failure], *, settings: Settings, skip: Sk
         try:
             article = prepare(item)
         except EventwireError as err:
-            yield item.origin, _failure_for(item, err)
+            yield item.origin, failure_for(item, err)
             continue
         if skip is not None and skip(article):
             report.skipped += 1

@@ -127,6 +127,18 @@ class Linker:
             return pi.country == po.country and pi.admin1 in (po.admin1, po.name)
         return False
 
+    def main_inside(self, outer: str) -> Place | None:
+        """The place a country or region stands for: the article's main place when
+        it lies inside, else the most mentioned point place inside (a lead that says
+        'in Ethiopia's Amhara region' is about the town the article names in it)."""
+        if self.main_place is not None and self.contains(outer, self.main_place):
+            return self.places[self.main_place]
+        inside = [p for p in self.places.values()
+                  if p.precision in ("point", "admin2") and p.mentions and self.contains(outer, p.name)]
+        if not inside:
+            return None
+        return max(inside, key=lambda p: (len(p.mentions), -min(m.start for m in p.mentions)))
+
     def victims(self, anchor: Token, unit: Unit) -> str | None:
         """'civilians' or 'armed' for the people a harm verb hurt, else None."""
         cands = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
@@ -291,9 +303,9 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
             points = [p.name for _s, p in got if p.precision == got[0][1].precision]
             d.extra_places = [n for n in dict.fromkeys(points) if n != d.place]
             coarse = got[0][1].precision in ("country", "admin1", "region")
-            if coarse and main is not None and (unit.in_title or definite or d.type != "statement") and \
-                    linker.contains(got[0][1].name, main.name):
-                d.place = main.name
+            inner = linker.main_inside(got[0][1].name) if coarse else None
+            if inner is not None and (unit.in_title or definite or d.type != "statement"):
+                d.place = inner.name
         elif main is not None and (definite or d.type != "statement"):
             d.place = main.name
 

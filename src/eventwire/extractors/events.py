@@ -127,7 +127,7 @@ def extract_events(
         link_times(found, unit, linker)
         link_counts(found, unit, linker)
         # "the war has killed 10,000 since 2014": a toll, not a happening
-        found = [d for d in found if not (d.background and not d.counts and d.weak)]
+        found = [d for d in found if not (d.background and not d.counts and (d.weak or d.type in _STANDING))]
         for d in found:
             d.attributed_to = attribution(d, unit, linker)
             roles(d, unit, linker)
