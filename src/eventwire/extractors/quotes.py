@@ -15,6 +15,10 @@
    the preceding paragraph inherit its speaker; scare quotes stay unattributed.
 4. Indirect speech: a reporting verb with a subject and a clausal complement
    that is not itself a direct quote ("the ministry said the rebels had ...").
+   Not listed: the lead's trailing "..., officials said" (it sources the
+   event), headline-style lines (titles, key points), passive or relative
+   uses ("needed to be told", "a charge Kigali denies") and a clause wrapped
+   around a partial quote of the same sentence (the partial quote says it).
 5. The speaker's words are the cue's subject (relative clauses and
    participles cut off); a relative pronoun gives way to its antecedent and a
    personal pronoun is resolved to the preceding person or group. Name, role
@@ -51,6 +55,9 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME"})
 _BODY_NOUNS = frozenset({"army", "military", "police", "government", "authorities", "officials", "forces",
                          "troops", "junta", "regime", "administration", "ministry", "council", "command",
                          "navy", "presidency", "movement", "militia"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "county", "country", "state", "province", "region",
+                          "district", "capital", "nation", "area", "camp"})
+_MODIFIER_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "one", "several", "few", "most", "all", "both"})
 
 
@@ -204,7 +211,87 @@ def _speaker(ctx: Context, subj: Token, actors: Sequence[Actor], marks: Sequence
     if low in _PERSONAL:
         return _pronoun_speaker(ctx, subj, actors, previous)
     start, end = _np_span(subj, avoid=marks)
-    return _describe(ctx, start, end, subj, actors, previous)
+    return _complete(ctx, _describe(ctx, start, end, subj, actors, previous), subj, actors)
+
+
+def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -> Speaker:
+    """Fill what the actors missed: a name in apposition to a role ("its
+    spokeswoman, Lilit Harutyunyan,"), the organisation a role belongs to
+    ("Horizon Relief's country director", "a spokesman for the military
+    government"), and the full name behind an acronym the text defines."""
+    name, org = sp.name, sp.organization
+    if name is None and head.pos_ == "NOUN" and head.lower_ in lexicon().roles:
+        name = _appos_name(ctx, head, actors)
+    if org is None:
+        org = _owner(ctx, head)
+    if org is not None:
+        org = _with_acronym(ctx, org, sp.text)
+    return replace(sp, name=name, organization=org)
+
+
+def _appos_name(ctx: Context, head: Token, actors: Sequence[Actor]) -> str | None:
+    for ap in head.children:
+        if ap.dep_ != "appos" or ap.pos_ != "PROPN" or not ap.text[:1].isupper():
+            continue
+        first = ap.left_edge.i
+        if first == ap.i or not all(t.pos_ == "PROPN" for t in ap.doc[first : ap.i + 1]):
+            continue  # a person's name has two words or more
+        s, e = ap.doc[first].idx, ap.idx + len(ap.text)
+        if any(a.type not in {"person", "civilians"} for a, _, _ in _mentions_in(actors, s, e)):
+            continue
+        return ctx.text[s:e]
+    return None
+
+
+def _owner(ctx: Context, head: Token) -> str | None:
+    """The organisation a speaker's role belongs to, as the text names it."""
+    for node in (head, *(c for c in head.children if c.dep_ == "appos")):
+        for c in node.children:
+            if (c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))) \
+                    and c.pos_ == "PROPN" and _organisation_like(c):
+                return ctx.text[c.left_edge.idx : c.idx + len(c.text)]
+            if c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"}:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None or not _organisation_like(obj) or obj.lower_ in _QUANTIFIERS:
+                    continue
+                if c.lower_ == "of" and not any(g.dep_ in {"det", "poss"} for g in obj.children) \
+                        and not obj.text[:1].isupper():
+                    continue  # "chamber of commerce", "secretary of government": one name
+                named_org = obj.pos_ == "PROPN" and any(
+                    t.ent_type_ == "ORG" for t in obj.doc[obj.left_edge.i : obj.i + 1])
+                if named_org or obj.lower_ in _BODY_NOUNS:  # "the prefect of Ouham" names a place
+                    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in {"det", "poss", "case"}]
+                    if words:
+                        return ctx.text[words[0].idx : obj.idx + len(obj.text)]
+    return None
+
+
+def _organisation_like(tok: Token) -> bool:
+    """Not a person nor a place: the owner of a role is a body."""
+    return not any(t.ent_type_ in {"PERSON", "GPE", "LOC", "FAC"}
+                   for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1])
+
+
+def _with_acronym(ctx: Context, org: str, said: str) -> str:
+    """'CRC' defined as "Congo Relief Collective (CRC)", or the acronym the
+    speaker's words use for a named organisation: both forms, "Name (ACR)"."""
+    text = ctx.text
+    if _ACRONYM.match(org):
+        at = text.find(f"({org})")
+        words = text[max(0, at - 120) : at].split() if at > 0 else []
+        kept: list[str] = []
+        for w in reversed(words):  # "The Sahel Water Alliance (SWA)": back to the initials
+            kept.insert(0, w)
+            initials = "".join(x[0] for x in kept if x[:1].isupper())
+            if initials == org:
+                return f"{' '.join(kept)} ({org})"
+            if not org.endswith(initials) and w.lower() not in {"of", "for", "and", "the", "de", "du", "des"}:
+                break
+        return org
+    for acr in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", said):
+        if acr not in org and f"({acr})" in text and "".join(w[0] for w in org.split() if w[:1].isupper()) == acr:
+            return f"{org} ({acr})"
+    return org
 
 
 def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
@@ -216,8 +303,10 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     if kind == "person":
         # the nearer of the latest person named and the latest quoted speaker
         options: list[tuple[int, Speaker]] = [
-            (pos, Speaker(a.name, None, None, subj.text, start, end)) for pos, a in before if a.type == "person"
+            (pos, Speaker(a.name, _title_elsewhere(ctx, a), None, subj.text, start, end))
+            for pos, a in before if a.type == "person"
         ]
+        options += _paragraph_speakers(ctx, subj, actors, previous)
         options += [(q.speaker.start, replace(q.speaker, text=subj.text, start=start, end=end))
                     for q in previous if q.speaker is not None and q.speaker.end <= start
                     and (q.speaker.name or q.speaker.role)]
@@ -239,6 +328,29 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     return Speaker(None, None, None, subj.text, start, end)
 
 
+def _paragraph_speakers(ctx: Context, subj: Token, actors: Sequence[Actor],
+                        previous: Sequence[Quote]) -> list[tuple[int, Speaker]]:
+    """'A resident ... said X. "...," he said': a singular noun that spoke
+    earlier in the paragraph is a candidate for 'he'/'she'."""
+    text = ctx.text
+    para = text.rfind("\n", 0, subj.idx) + 1
+    first = ctx.doc.char_span(para, subj.idx, alignment_mode="expand")
+    if first is None:
+        return []
+    out: list[tuple[int, Speaker]] = []
+    cues = verbs().any
+    for t in first:
+        if t.i >= subj.i or not _is_cue(t, cues):
+            continue
+        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if s is None or s.tag_ != "NN" or s.lower_ not in lexicon().roles:
+            continue
+        a, b = _np_span(s, avoid=())
+        found = _describe(ctx, a, b, s, actors, previous)
+        out.append((s.idx, replace(found, text=subj.text, start=subj.idx, end=subj.idx + len(subj.text))))
+    return out
+
+
 def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor],
               previous: Sequence[Quote]) -> Speaker:
     text = ctx.text
@@ -255,6 +367,9 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
     if head_mentions and head_mentions[0][0].type not in {"person", "civilians"}:
         a, s, e = head_mentions[0]
         role = actor_role(ctx, actors, s, e)
+        if role:
+            owned = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)" + re.escape(role), text[start:end])
+            role = owned.group(0) if owned else role  # the words the text uses for the speaker
         if role is None and head.pos_ == "NOUN" and head.lower_ in _BODY_NOUNS:
             # "the army", "the Israeli military": the body of the organisation that speaks
             role = _description(head, start, end) or None
@@ -282,10 +397,27 @@ def _description(head: Token, start: int, end: int) -> str:
     ("UN humanitarian official", "Downing Street spokesman", "Israeli military"):
     no determiners, possessors, counts or modifiers such as "senior"."""
     drop = lexicon().drop_modifiers
-    words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]
-             if start <= t.idx < end and t.lower_ not in drop and t.pos_ in {"ADJ", "NOUN", "PROPN"}
-             and t.dep_ not in {"poss", "det", "nummod", "predet", "case", "appos"}
-             and not any(a.dep_ == "poss" for a in t.ancestors if a.i < head.i)]
+    def common_poss(t: Token) -> bool:  # "the ombudsman's office": a title, not an owner
+        return (t.dep_ == "poss" and t.pos_ == "NOUN" and not t.text[:1].isupper()
+                and t.lower_ not in _PLACE_NOUNS)  # "the city's administration": no title
+
+    words: list[str] = []
+    for t in head.doc[head.left_edge.i : head.i + 1]:
+        if not start <= t.idx < end or t.lower_ in drop:
+            continue
+        if t.dep_ == "case" and words and common_poss(t.head):
+            words[-1] += t.text
+            continue
+        owners = [a for a in t.ancestors if a.i < head.i and a.dep_ == "poss"]
+        if t.pos_ in {"ADJ", "NOUN", "PROPN"} and (common_poss(t) or (
+                t.dep_ not in {"poss", "det", "nummod", "predet", "case", "appos"}
+                and all(common_poss(a) for a in owners))):
+            words.append(t.text)
+    of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and start <= c.idx < end
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} and not g.text[:1].isupper()
+               and not any(d.dep_ in {"det", "poss", "nummod"} for d in g.children)), None)
+    if words and of is not None:
+        words += ["of", of.text]  # "chamber of commerce", "ministry of defence": one title
     return " ".join(words)
 
 
@@ -361,8 +493,9 @@ def _title_elsewhere(ctx: Context, person: Actor) -> str | None:
         if span is None or not len(span):
             continue
         first = span[0].i
-        while first > 0 and ctx.doc[first - 1].dep_ == "compound" and ctx.doc[first - 1].pos_ == "NOUN":
-            first -= 1  # "police" before "spokesman"
+        while first > 0 and ctx.doc[first - 1].dep_ == "compound" and (
+                ctx.doc[first - 1].pos_ == "NOUN" or ctx.doc[first - 1].lower_ in _BODY_NOUNS):
+            first -= 1  # "police" before "spokesman"; "Government spokesman" opening a sentence
         words = [t.text for t in ctx.doc[first : span[-1].i + 1]
                  if t.is_alpha and t.lower_ not in lex.drop_modifiers and not t.is_punct]
         if words:
@@ -398,8 +531,31 @@ def _is_cue(tok: Token, allowed: frozenset[str]) -> bool:
 
 def _subject(tok: Token) -> Token | None:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    root = tok.sent.root
+    if (subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and root.i != tok.i and _is_cue(root, verbs().any) and tok.head.i != root.i):
+        # "X denied the report, calling it 'propaganda'": the participle is X's, not the clause's
+        return _subject(root)
+    after_quote = tok.i > 0 and tok.doc[tok.i - 1].text in _CLOSE_DOUBLE + '"\''
+    if subj is None and after_quote and tok.lemma_.lower() not in {"tell", "ask", "urge", "inform", "call"}:
+        # '"...," sobbed passenger Ali': a model may hang the tag on the quote's last verb
+        inverted = next((c for c in tok.rights if c.dep_ in {"dobj", "attr", "nsubj"} and c.i <= tok.i + 4
+                         and c.pos_ in {"NOUN", "PROPN"}), None)
+        if inverted is None:  # the tag misparsed ("sobbed" as a modifier): the noun phrase after it
+            inverted = next((t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.pos_ in {"NOUN", "PROPN"}
+                             and t.dep_ != "compound" and not t.is_punct), None)
+            if inverted is not None and any(t.is_punct for t in tok.doc[tok.i + 1 : inverted.i]):
+                inverted = None
+        if inverted is not None:
+            return inverted
     if subj is None and (tok.dep_ in {"conj", "xcomp"} or (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
-        return _subject(tok.head)  # "denied the reports, saying ...": the denier speaks
+        head = tok.head
+        if tok.dep_ == "conj" and head.dep_ == "ccomp" and not _is_cue(head, verbs().any) \
+                and _is_cue(head.head, verbs().any):
+            # "X replied that the cuts would hurt and accused ...": a reporting verb joined to the
+            # reported clause by the parse still belongs to X
+            return _subject(head.head)
+        return _subject(head)  # "denied the reports, saying ...": the denier speaks
     if subj is None and tok.lemma_.lower() not in {"tell", "ask", "urge", "inform", "call"}:
         # '"...", sobbed one mother': a small model reads the inverted subject as an object
         inverted = next((c for c in tok.rights if c.dep_ in {"dobj", "attr"} and c.i <= tok.i + 4
@@ -419,13 +575,15 @@ def _governing_cue(doc: Doc, q: Marked) -> Token | None:
     for t in span:
         if q.open <= t.head.idx < q.close:
             continue
-        node = t.head
+        node, child = t.head, t
         for _ in range(8):
-            if _is_cue(node, cues) and not (q.open <= node.idx < q.close):
-                return node
+            if _is_cue(node, cues) and not (q.open <= node.idx < q.close) and not (
+                    child.dep_ in _MODIFIER_DEPS and node.lemma_.lower() in verbs().direct_only
+                    and any(c.dep_ == "dobj" for c in node.children)):
+                return node  # 'would continue its attacks "until ..."' is no speech tag
             if node.head.i == node.i:
                 break
-            node = node.head
+            node, child = node.head, node
     return None
 
 
@@ -511,6 +669,28 @@ def _inherited(text: str, q: Marked, quoted: Sequence[Quote]) -> Speaker | None:
     return None
 
 
+def _headline_line(text: str, at: int) -> bool:
+    """A line without a sentence-final mark: a bullet, key point or sub-heading."""
+    line = text[text.rfind("\n", 0, at) + 1 : _para_end(text, at)].rstrip()
+    return bool(line) and line[-1] not in ".!?:;\"'”’…)"
+
+
+def _in_lead(ctx: Context, at: int) -> bool:
+    """The first paragraph of the body (after a dateline, if any)."""
+    text = ctx.text
+    first = ctx.body_start
+    while first < len(text) and text[first].isspace():
+        first += 1
+    while first < len(text) and _headline_line(text, first):
+        nxt = text.find("\n", first)
+        if nxt < 0:
+            return False
+        first = nxt
+        while first < len(text) and text[first].isspace():
+            first += 1
+    return first <= at < _para_end(text, first)
+
+
 def _nested_attribution(tok: Token, comp: Token, cue: Token) -> bool:
     if tok.i in {comp.i, cue.i} or tok.i < cue.i or not _is_cue(tok, verbs().indirect):
         return False
@@ -575,8 +755,14 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
         if len(toks) < 3:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if ctx.in_title(start):
-            continue  # a headline's "..., police say" restates the body's report
+        if ctx.in_title(start) or _headline_line(text, tok.idx):
+            continue  # a headline's or key point's "..., police say" restates the body's report
+        if end <= tok.idx and _in_lead(ctx, tok.idx):
+            continue  # the lead's trailing "..., officials said" sources the event, not a statement
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "needed to be told", "was reported": no one speaks
+        if tok.dep_ in {"relcl", "acl"} and end <= tok.idx:
+            continue  # "..., a charge Kigali denies": the clause is the noun's, not reported speech
         if any(m.open < end and start < m.close for m in direct):
             continue  # the attribution of a direct quote, not reported speech
         outside = [t for t in toks if t.is_alpha and not any(m.open <= t.idx < m.close for m in marks)]
@@ -585,6 +771,8 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
         speaker = _attribute(ctx, tok, actors, marks, previous)
         if speaker is None or _is_outlet(speaker, sources):
             continue
+        if any(p.kind == "partial" and start <= p.start and p.end <= end for p in quoted):
+            continue  # the partial quote inside already gives the speaker's words
         q = Quote(text[start:end], start, end, "indirect", tok.lower_, speaker)
         out.append(q)
         previous.append(q)

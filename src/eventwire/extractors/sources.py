@@ -6,10 +6,20 @@ Saturday", "according to Reuters", "AFP reported", "state media SANA said".
 Outlets come from ``data/outlets.json`` (canonical name plus the forms found in
 text); an outlet mention is a citation when a citing phrase of that file stands
 right before it ("according to", "told", "pictures from") or right after it
-("reported", "said", "'s correspondent"), or when it is an agency credit in
-brackets ("(Reuters)"). An outlet the file does not know is still caught when a
-media noun introduces it: "state news agency Petra reported". The article's
-own outlet (``ctx.source``) is not a source it cites.
+("reported", "said", "'s correspondent", also past an apposition: "X, a local
+newspaper, said"), or when it is an agency credit in brackets ("(Reuters)").
+
+Most outlets a story cites are not in any list, so an unknown name is an outlet
+when its shape or its frame says so, and it is cited as above:
+- its own words: a head ("Amu TV", "Geo News", "The Guardian Post", "Philippine
+  News Agency") or a start ("Radio Ndeke Luka");
+- a media noun before it ("the exile channel Afghanistan International") or after
+  it ("told KBC radio", "on the X propaganda website");
+- an apposition ("Bonferey, a private broadcaster, said");
+- a masthead article after a citing verb ("told La Opinión", "told The Standard");
+- a language service after a known outlet ("BBC Amharic reported").
+Names holding an organisation word ("Ministry", "Police") are not outlets, and
+the article's own outlet (``ctx.source``) is not a source it cites.
 """
 
 from __future__ import annotations
@@ -23,15 +33,27 @@ from typing import Any
 
 from eventwire.errors import DataFileError
 from eventwire.extractors.context import Context
+from eventwire.gazetteer import default_gazetteer
 from eventwire.schema import SourceCited
 
 # Words allowed between a citing verb and the outlet, or the outlet and a verb
 # after it: "told The Times on Saturday" needs none, "AFP later reported" one.
 _GAP = (r"(?:\s+(?:later|also|first|earlier|previously|exclusively|on\s+\w+day|last\s+\w+"
         r"|in\s+an?\s+\w+|has|have|had|was|were|is))*")
+# "X, a newspaper in the region, said", "X, citing police sources, reported"
+_APPOSITION = r"(?:\s*,\s+(?:a|an|the|citing|quoting|which|its)\b[^,.;:\"“”()]{0,80},)?,?"
 _MEDIA_TAIL = re.compile(r"\s(?:news\s+agency|TV|newspaper)$", re.IGNORECASE)
-_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|az|as|ash|ad|an|ar|at|el)-[A-Z][\w'’-]*)"
-_NAME = _WORD + r"(?:\s+" + _WORD + r"){0,3}"
+# (a word may hold dots, "U.S", but never ends on one: "Brooklyn. The Times" is two sentences)
+_WORD = r"(?:[A-Z](?:[\w'’.-]*[\w'’-])?|(?:al|az|as|ash|ad|an|ar|at|el)-[A-Z][\w'’-]*)"
+# lower-case words inside a name: "Carta de Moçambique", "Voice of America"
+_CONNECT = r"(?:de|del|da|do|dos|das|du|des|of|di|la|le)"
+_SP = r"[^\S\n]+"  # a name never runs over a line break
+_NAME = _WORD + r"(?:" + _SP + r"(?:" + _CONNECT + _SP + r")?" + _WORD + r"){0,3}"
+# A lone word that describes an outlet rather than names it ("Local TV reported").
+_DESCRIBERS = frozenset({"local", "national", "state", "private", "independent", "public", "official",
+                         "regional", "foreign", "western", "international", "opposition", "government",
+                         "the", "a", "an", "its", "their", "his", "her", "our", "pro-government",
+                         "community", "exile", "online", "satellite"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +65,13 @@ class Outlets:
     media_intro: re.Pattern[str]
     media_after: re.Pattern[str]  # a media noun right after a name: "... news agency"
     owned_media: re.Pattern[str]  # "its Radio Andalus station": a group's own outlet
+    loose_before: re.Pattern[str]  # a citing phrase a few plain words back: "reports by the exile"
+    shaped: re.Pattern[str]        # a name whose own words make it an outlet: "Amu TV", "Radio X"
+    named_media: re.Pattern[str]   # an unknown name before a media noun: "KBC radio"
+    apposed: re.Pattern[str]       # "X, a local news site"
+    masthead: re.Pattern[str]      # "told La Opinión"
+    service: re.Pattern[str]       # " Amharic" after "BBC"
+    not_outlet: re.Pattern[str]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -68,8 +97,11 @@ def outlets() -> Outlets:
         # Outlet aliases keep their capitals ("The Sun" is not "the sun"); only
         # a leading "The" may be written "the".
         pattern = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(" + _alt(list(names)) + r")(?![\w-])")
-        before = re.compile(r"(?i:\b(?:" + _alt(data["citing_before"]) + r"))" + _GAP + r"\s*$")
-        after = re.compile(r"^(?:'s|’s)?" + _GAP + r"\s+(?i:(?:" + _alt(data["citing_after"]) + r"))\b")
+        citing = r"(?i:\b(?:" + _alt(data["citing_before"]) + r"))"
+        before = re.compile(citing + _GAP + r"\s*$")
+        loose_before = re.compile(citing + r"(?:\s+[a-z][\w'’-]*){0,4}\s*$")
+        after = re.compile(r"^(?:'s|’s)?" + _APPOSITION + _GAP + r"\s+(?i:(?:" + _alt(data["citing_after"])
+                           + r"))\b")
         media_intro = re.compile(
             r"(?i:\b(?:" + _alt(data["media_nouns"]) + r"))\s+(" + _NAME + r")(?=[\s,.])"
         )
@@ -78,9 +110,24 @@ def outlets() -> Outlets:
         # an outlet the file does not know, owned by the actor before it ("on its
         # az-Zallaqa media channel", "the group's al-Naba newspaper")
         owned_media = re.compile(r"(?:\b(?:its|their)|['’]s)\s+(" + _NAME + r")\s+" + after_nouns + r"(?![\w-])")
+        heads, starts = _alt(data["outlet_heads"]), _alt(data["outlet_starts"])
+        shaped = re.compile(
+            r"(?<![\w'’-])((?:The\s+)?" + _NAME + r"\s+(?:" + heads + r")|(?:" + starts + r")\s+" + _NAME
+            + r")(?![\w'’-])")
+        named_media = re.compile(r"(?<![\w'’-])((?:The\s+)?" + _NAME + r")\s+(?:[a-z][\w-]*\s+)?(?:"
+                                 + _alt(data["media_words_after"]) + r")(?![\w-])")
+        nouns = _alt([n for n in data["media_words_after"] + data["media_nouns"] if n.lower() == n])
+        apposed = re.compile(r"(?<![\w'’-])((?:The\s+)?" + _NAME + r"),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:"
+                             + nouns + r")\b")
+        masthead = re.compile(r"(?i:\b(?:told|according\s+to|interview\s+with|speaking\s+to|reported\s+by|"
+                              r"quoted\s+by|cited\s+by|aired\s+by|published\s+by))\s+((?:The|La|El|Le|Les|Die|"
+                              r"Der|Il|O)\s+" + _NAME + r")(?![\w'’-])")
+        service = re.compile(r"\s+(?:" + _alt(data["service_words"]) + r")(?![\w'’-])")
+        not_outlet = re.compile(r"\b(?:" + _alt(data["not_outlet_words"]) + r")\b")
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/outlets.json", detail=f"bad or missing key {err}") from err
-    return Outlets(names, pattern, before, after, media_intro, media_after, owned_media)
+    return Outlets(names, pattern, before, after, media_intro, media_after, owned_media, loose_before, shaped,
+                   named_media, apposed, masthead, service, not_outlet)
 
 
 def outlet_spans(ctx: Context) -> list[tuple[int, int]]:
@@ -106,36 +153,112 @@ def _cited(text: str, start: int, end: int, o: Outlets) -> bool:
                          right))
 
 
+def _plain_name(name: str, o: Outlets) -> bool:
+    """An unknown name can be an outlet: no organisation word, and not a lone people's or
+    country's name ("Kenyan radio", "Somalia TV" describe, they do not name)."""
+    if o.not_outlet.search(name):
+        return False
+    words = name.split()
+    if len(words) == 1:
+        gaz = default_gazetteer()
+        if gaz.demonym_country(name) or any(m.strong and m.entry.kind == "country" for m in gaz.lookup(name)):
+            return False
+    return True
+
+
+def _shaped_ok(name: str, o: Outlets) -> bool:
+    """"Amu TV" names an outlet; "Local TV" or "Kenyan TV" only describes one."""
+    words = name.split()
+    if len(words) == 2 and (words[0].lower() in _DESCRIBERS or not _plain_name(words[0], o)):
+        return False
+    return not o.not_outlet.search(name)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    name: str
+    known: bool
+
+
+def _unknown(text: str, start: int, end: int) -> _Cand:
+    """An unknown outlet's mention, without a sentence's full stop ("told La Opinión.")."""
+    if text[end - 1] == "." and "." not in text[start : end - 1].split()[-1]:
+        end -= 1
+    return _Cand(start, end, " ".join(text[start:end].split()), False)
+
+
+def _candidates(text: str, o: Outlets) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in o.pattern.finditer(text):
+        name = o.names.get(" ".join(m.group(1).split()))
+        if name is None:
+            continue
+        start, end = m.start(), m.end()
+        ext = o.service.match(text, end)
+        if ext and _cited(text, start, ext.end(), o):  # "BBC Amharic reported"
+            out.append(_Cand(start, ext.end(), f"{name} {ext.group().strip()}", False))
+            continue
+        # "the Saba news agency": an alias holding its media noun names an outlet at work
+        if _cited(text, start, end, o) or _MEDIA_TAIL.search(m.group(0)):
+            out.append(_Cand(start, end, name, True))
+    for m in o.shaped.finditer(text):
+        if _shaped_ok(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
+            out.append(_unknown(text, m.start(1), m.end(1)))
+    for m in o.apposed.finditer(text):
+        if _plain_name(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
+            out.append(_unknown(text, m.start(1), m.end(1)))
+    for m in o.masthead.finditer(text):
+        if _plain_name(m.group(1), o):
+            out.append(_unknown(text, m.start(1), m.end(1)))
+    for m in o.named_media.finditer(text):
+        start, end = m.start(1), m.end(1)
+        s0, s1 = _sentence_bounds(text, start, end)
+        left = text[s0:start]
+        if not _plain_name(m.group(1), o) or m.group(1).split()[0].lower() in _DESCRIBERS - {"the"}:
+            continue
+        # "told KBC radio", "on the Somali Memo propaganda website", "X television reported"
+        if (o.before.search(left) or o.loose_before.search(left) or o.after.match(text[m.end():s1])
+                or re.search(r"\b(?:on|in)\s+(?:the|its|their)\s+$", left)):
+            if m.group(1).startswith("The "):
+                start = m.start(1) + 4
+            out.append(_unknown(text, start, end))
+    for m in o.media_intro.finditer(text):
+        start, end = m.start(1), m.end(1)
+        s0, s1 = _sentence_bounds(text, start, end)
+        if not _plain_name(m.group(1), o):
+            continue
+        if o.after.match(text[end:s1]) or o.loose_before.search(text[s0 : m.start()]):
+            noun = text[m.start() : start].split()
+            if all(w[:1].isupper() for w in noun if w.lower() != "the"):
+                # "The Daily Beast", "the Daily News": the "media noun" is the name's first word
+                start = m.start() + (4 if noun[0] == "the" and len(noun) > 1 else 0)
+            out.append(_unknown(text, start, end))
+    for m in o.owned_media.finditer(text):
+        out.append(_unknown(text, m.start(1), m.end(1)))
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return re.sub(r"^the\s+", "", " ".join(s.lower().split()))
+    return key(a) == key(b)
+
+
 def extract_sources_cited(ctx: Context) -> list[SourceCited]:
     """Outlets and agencies the article cites, one entry per citing mention."""
     o = outlets()
     text = ctx.text
-    own = (ctx.source or "").strip().lower()
+    own = (ctx.source or "").strip()
+    # The longest reading of a mention wins ("The Guardian Post" over "The Guardian"); a known
+    # outlet's canonical name wins a tie.
+    cands = sorted(_candidates(text, o), key=lambda c: (c.start - c.end, not c.known, c.start))
     found: list[SourceCited] = []
-    for m in o.pattern.finditer(text):
-        name = o.names.get(" ".join(m.group(1).split()))
-        if name is None or name.lower() == own:
+    for c in cands:
+        if any(s.start < c.end and c.start < s.end for s in found):
             continue
-        # "the Saba news agency": an alias holding its media noun names an outlet at work
-        if _cited(text, m.start(), m.end(), o) or _MEDIA_TAIL.search(m.group(0)):
-            found.append(SourceCited(name=name, text=m.group(0), start=m.start(), end=m.end()))
-    taken = [(s.start, s.end) for s in found]
-    for m in o.media_intro.finditer(text):
-        start, end = m.start(1), m.end(1)
-        if any(a < end and start < b for a, b in taken) or any(
-            a < end and start < b for a, b in outlet_spans(ctx)
-        ):
+        if own and _same(c.name, own):
             continue
-        s0, s1 = _sentence_bounds(text, start, end)
-        if not (o.after.match(text[end:s1]) or o.before.search(text[s0 : m.start()])):
-            continue
-        found.append(SourceCited(name=" ".join(m.group(1).split()), text=m.group(1), start=start, end=end))
-        taken.append((start, end))
-    for m in o.owned_media.finditer(text):
-        start, end = m.start(1), m.end(1)
-        if any(a < end and start < b for a, b in taken):
-            continue
-        found.append(SourceCited(name=" ".join(m.group(1).split()), text=m.group(1), start=start, end=end))
-        taken.append((start, end))
-    # media nouns introducing a known outlet ("state media SANA said") were caught above
+        found.append(SourceCited(name=c.name, text=text[c.start : c.end], start=c.start, end=c.end))
     return sorted(found, key=lambda s: s.start)

@@ -1,0 +1,240 @@
+"""Merging event drafts: one happening told twice (in one sentence by several
+clauses, in later sentences, in the headline) becomes one event.
+
+Split from ``events.py``; the rules are described in docs/events.md ("Merging")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extractors.event_linking import Linker
+from eventwire.extractors.event_syntax import governing_verbs, is_passive, prep_objects, subject_of
+from eventwire.schema import EventDate
+
+if TYPE_CHECKING:
+    from eventwire.extractors.events import Draft
+
+__all__ = ["PERPETRATED", "STATEMENT", "merge_clauses", "merge_drafts"]
+
+STATEMENT = "statement"
+# types whose actor1 is who did it: another actor1 is another happening (for
+# displacement the actor is a label of the crowd: "people", "militants' wives")
+PERPETRATED = frozenset({"battle", "remote_violence", "violence_against_civilians"})
+_STATEMENT = STATEMENT
+_PERPETRATED = PERPETRATED
+
+
+def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    if not (a.place_own and b.place_own):
+        return True  # a place only assumed from the article says nothing against
+    return linker.contains(a.place, b.place) or linker.contains(b.place, a.place)
+
+
+def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _absorb(keep: Draft, other: Draft) -> None:
+    """Fill what ``keep`` lacks from ``other`` (the same happening told again)."""
+    if not keep.subtype_certain and other.subtype_certain and keep.type == other.type:
+        keep.subtype, keep.subtype_certain = other.subtype, True
+    if keep.date.start is None and keep.date.end is None and (other.date.start or other.date.end):
+        keep.date, keep.date_own = other.date, other.date_own
+    if other.place_own and not keep.place_own:
+        keep.place, keep.place_own = other.place, True  # a named place beats one assumed
+    keep.place = keep.place or other.place
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = keep.actor2 or other.actor2
+    keep.attributed_to = keep.attributed_to or other.attributed_to
+    for k, v in other.counts.items():
+        keep.counts.setdefault(k, v)
+
+
+def _nothing_new(d: Draft, p: Draft) -> bool:
+    """``d`` tells nothing ``p`` does not: no other place, no date, no figures."""
+    return (not d.place_own or (p.place_own and d.place == p.place)) and not d.date_own and not d.counts
+
+
+def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    kept: list[Draft] = []
+    title: list[Draft] = [d for d in drafts if d.unit.in_title]
+    body: list[Draft] = [d for d in drafts if not d.unit.in_title]
+    for d in body:
+        target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
+        if target is None and (_toll(d) or _claim(d, linker)):
+            # a toll of, or the perpetrator's word on, a happening already told
+            types = {d.type} if not _toll(d) else _PERPETRATED
+            target = next((p for p in reversed(kept) if p.type in types and p.modality == d.modality
+                           and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)
+                           and not (_claim(d, linker) and _other_act(p, d))), None)
+        if target is None:
+            kept.append(d)
+        else:
+            _absorb(target, d)
+    out = list(kept)
+    for t in title:
+        # headline verbs are often parsed as nouns ("rebels plot last stand"), so a
+        # headline's modality is not trusted: the body's telling decides
+        told = [b for b in kept if b.type == t.type and (b.modality == t.modality or t.modality == "asserted")
+                and _dates_compatible(b.date, t.date)]
+        if not told and _in_family(t):
+            # "blow up bus" over "blew up a bus, killing eight": the lead's type says more
+            told = [b for b in kept if _in_family(b) and b.modality == t.modality
+                    and _dates_compatible(b.date, t.date) and _headline_place_ok(t, b, linker)][:1]
+        # the headline sums up the lead: its place is preferred, the first telling will do
+        match = next((b for b in told if _headline_place_ok(t, b, linker)), told[0] if told else None)
+        if match is None:
+            out.append(t)
+        else:
+            match.actor1 = match.actor1 or t.actor1
+            match.actor2 = match.actor2 or t.actor2
+    out.sort(key=lambda d: (d.unit.start, d.trigger.i))
+    return out
+
+
+def _headline_place_ok(title: Draft, body: Draft, linker: Linker) -> bool:
+    """A headline names places loosely ('Gaza' for Khan Younis): the same
+    country is enough."""
+    if _places_compatible(title, body, linker):
+        return True
+    a, b = linker.places.get(title.place or ""), linker.places.get(body.place or "")
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
+def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
+    """Is the later body draft ``d`` a retelling of the earlier ``p``?"""
+    if p.type != d.type or p.modality != d.modality:
+        return False
+    if p.subtype != d.subtype and p.subtype_certain and d.subtype_certain:
+        return False  # "arrested 30 and imposed a curfew": two developments
+    if p.type in _PERPETRATED and p.actor1 and d.actor1 and p.actor1 != d.actor1:
+        return False  # Israeli strikes, then Hamas rockets
+    if p.type == _STATEMENT and p.subtype != d.subtype:
+        return False  # "X accused Rwanda of ..., a charge Kigali denies": two speakers, two statements
+    if p.unit.index == d.unit.index and _result_clause(p, d):
+        return True  # "arrived in Cúcuta, fleeing fighting in Tibú": one movement, two places named
+    if not (_places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)):
+        return False
+    if p.unit.index == d.unit.index:
+        # "killed four and wounded 11": one happening, two verbs; a sentence that
+        # tells the same type twice at one place ("Shelling hit the camp on 11 and
+        # 12 August, killing 18") tells one happening, whatever the parse linked
+        return True
+    if 0 < d.unit.index - p.unit.index <= 3 and (d.anaphoric or _nothing_new(d, p)) \
+            and not (d.counts and p.counts) and _ongoing(d.anchor) == _ongoing(p.anchor):
+        return True  # "The strikes hit a bus stop" after "Shelling killed four"
+    if d.anaphoric and d.unit.index > p.unit.index and not d.counts and not d.date_own \
+            and not d.place_own and _ongoing(d.anchor) == _ongoing(p.anchor):
+        return True  # "The bombing came two days after ...": a re-mention, however far
+    # the same thing, same place, same date, told anywhere in the article
+    return (p.place is not None and p.place == d.place and p.subtype == d.subtype
+            and d.date_own and p.date == d.date)
+
+
+# one happening told in one sentence by several clauses: the type that says most
+_CLAUSE_PRIORITY = ("violence_against_civilians", "remote_violence", "riot", "battle", "protest",
+                    "strategic_development")
+_FAMILY_SUBTYPES = {"strategic_development": {"looting_destruction"}}
+
+
+def _in_family(d: Draft) -> bool:
+    if d.type not in _CLAUSE_PRIORITY:
+        return False
+    return d.type not in _FAMILY_SUBTYPES or d.subtype in _FAMILY_SUBTYPES[d.type]
+
+
+def merge_clauses(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    """'stormed the town, torching homes and gunning down residents', 'overran
+    the district, killing thousands and abducting 6,000': one attack, not three.
+
+    Violent drafts of one sentence with the same modality, compatible places
+    and no two different perpetrators become one event of the type that says
+    most (violence against civilians, then remote violence, riot, battle,
+    protest, destruction). A protest told with violence is a riot."""
+    out: list[Draft] = []
+    for d in drafts:
+        p = next((p for p in out if p.unit.index == d.unit.index and _in_family(p) and _in_family(d)
+                  and p.modality == d.modality
+                  and (_places_compatible(p, d, linker) or _result_clause(p, d))
+                  and p.attributed_to == d.attributed_to  # one telling, not a claim beside a report
+                  and _ongoing(p.anchor) == _ongoing(d.anchor)  # an incident beside a campaign
+                  and not (p.actor1 and d.actor1 and p.actor1 != d.actor1)), None)
+        if p is None:
+            out.append(d)
+            continue
+        types = {p.type, d.type}
+        rank = _CLAUSE_PRIORITY.index
+        keep, other = (p, d) if rank(p.type) <= rank(d.type) else (d, p)
+        if other.place_own and other.anchor.i == keep.anchor.head.i and keep.anchor.dep_ == "advcl":
+            keep.place = other.place  # the main clause says where; its participle what it did
+        _absorb(keep, other)
+        if "protest" in types and types - {"protest"}:
+            keep.type, keep.subtype, keep.subtype_certain = "riot", "violent_demonstration", True
+        if keep is d:
+            out[out.index(p)] = d
+    return out
+
+
+def _claim(d: Draft, linker: Linker) -> bool:
+    """A perpetrator telling its own act ('The military said it had struck a
+    militant', 'the ministry said its forces carried out a massive strike')."""
+    reporting = linker.tax.cues["reporting_verbs"]
+    if not any(g.lemma_.lower() in reporting for g in governing_verbs(d.anchor, limit=3)):
+        return False
+    if d.actor1 is not None and d.actor1 == d.attributed_to:
+        return True
+    subj = subject_of(d.anchor)
+    if subj is None:
+        return False
+    return subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+
+
+def _other_act(p: Draft, d: Draft) -> bool:
+    """Another perpetrator or another way of doing it: 'Kenyan troops said they
+    had killed five militants in an air strike' after a bus bombing by al-Shabaab."""
+    if p.actor1 and d.actor1 and p.actor1 != d.actor1:
+        return True
+    return p.subtype != d.subtype and p.subtype_certain and d.subtype_certain
+
+
+def _result_clause(p: Draft, d: Draft) -> bool:
+    """'blew up a bus, killing eight': the participle tells what the act did."""
+    for a, b in ((p.anchor, d.anchor), (d.anchor, p.anchor)):
+        if b.dep_ == "advcl" and b.tag_ == "VBG" and b.head.i == a.i:
+            return True
+    return False
+
+
+# "One soldier was wounded" after a clash: the toll of the fight already told
+_ARMED_VICTIMS = {"soldier", "policeman", "officer", "militant", "fighter", "attacker", "gunman", "troop"}
+
+
+def _toll(d: Draft) -> bool:
+    """A casualty figure without who or how ('nine people have been killed',
+    'At least 22 people were wounded'): after a happening has been told, a toll
+    of it, not another one."""
+    if not d.harm_only or d.actor1 is not None:
+        return False
+    anchor = d.anchor
+    victim = subject_of(anchor)
+    armed_toll = victim is not None and victim.lemma_.lower() in _ARMED_VICTIMS and d.type == "battle"
+    if victim is not None and victim.lemma_.lower() not in ("people", "person") and victim.pos_ != "NUM" \
+            and not armed_toll:
+        return False  # "dozens of civilians were killed": who was hurt makes it its own happening
+    if prep_objects(anchor, {"by"}):
+        return False
+    return is_passive(anchor) or anchor.lemma_.lower() == "die" or subject_of(anchor) is None
+
+
+def _ongoing(anchor: Token) -> bool:
+    """A campaign told in the progressive ('have been bombing') is not the same
+    telling as one incident ('were killed in strikes')."""
+    if anchor.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in anchor.children):
+        return True
+    return anchor.head.lemma_.lower() in ("continue", "keep") and anchor.dep_ == "xcomp"
