@@ -603,3 +603,12 @@ def test_run_public_gathers_geoparsing_peers_and_dates(tmp_path: Path,
     }
     assert written == [tmp_path / "out" / "LGL_eventwire.txt"]
     assert any("TR-News" in line for line in said)  # a missing corpus is skipped, and said
+
+
+def test_a_required_item_wins_the_record_item_over_an_optional_alias() -> None:
+    from eventwire.eval_match import assign
+
+    # gold 0 is required and matches by mention (quality 1); gold 1 is an optional
+    # alias matching the record's name exactly (quality 2): the required one wins.
+    assert assign([(0, 0, 1.0), (1, 0, 2.0)], [True, False]) == {0: 0}
+    assert assign([(0, 0, 1.0), (1, 0, 2.0)], [True, True]) == {1: 0}

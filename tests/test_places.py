@@ -282,3 +282,11 @@ def test_an_area_named_by_directions_needs_its_country() -> None:
     # Cameroon's North-West region is no place in a British story
     places = by_name(places_of("House prices rose in the North West of England, near Manchester."))
     assert "North-West" not in places
+
+
+def test_supplement_town_named_like_a_person_abroad_is_dropped() -> None:
+    # "Palma" of Cabo Delgado is in the supplement; here it is a Toronto family's name
+    places = by_name(places_of(
+        "Jenny Palma, a salon owner in Toronto, said her cousin was stabbed. Palma told police in "
+        "Ontario that the family in Canada was in shock."))
+    assert "Palma" not in places

@@ -175,10 +175,11 @@ Pairs = list[tuple[int, int, float]]  # (gold index, record index, quality)
 
 
 def assign(pairs: Pairs, required: Sequence[bool]) -> dict[int, int]:
-    """One-to-one, best quality first; ties go to required gold, then to order."""
+    """One-to-one: required gold first (an optional alias must not take the record
+    item a required item needs), then best quality, then order."""
     taken_gold: dict[int, int] = {}
     taken_record: set[int] = set()
-    for g, r, _q in sorted(pairs, key=lambda p: (-p[2], not required[p[0]], p[0], p[1])):
+    for g, r, _q in sorted(pairs, key=lambda p: (not required[p[0]], -p[2], p[0], p[1])):
         if g not in taken_gold and r not in taken_record:
             taken_gold[g] = r
             taken_record.add(r)

@@ -316,9 +316,10 @@ def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[in
     out: list[tuple[int, str]] = []
     for i in range(len(toks)):
         lemma, lower = _forms(toks[i])
-        if carried_weapon(toks[i]):
+        cues = table.get(lower, ()) + (table.get(lemma, ()) if lower != lemma else ())
+        if not cues or carried_weapon(toks[i]):
             continue
-        for cue in table.get(lower, ()) + (table.get(lemma, ()) if lower != lemma else ()):
+        for cue in cues:
             if _match_phrase(cue[1:], toks, i) is not None:
                 out.append((toks[i].i, cue[0]))
                 break

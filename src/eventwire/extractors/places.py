@@ -519,7 +519,7 @@ def _best(cand: _Candidate, evidence: dict[str, float], admins: set[tuple[str, s
     return scored[0][2], margin
 
 
-def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]]) -> dict[str, Entry]:
+def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]], words: _Words) -> dict[str, Entry]:
     """One entry per normalised name (one sense per article)."""
     groups: dict[str, _Candidate] = {}
     for cand in cands:
@@ -539,8 +539,8 @@ def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]]) -> dict[
         evidence = _evidence_without(raw, key)
         anchors: list[tuple[float, float]] = []
         for other, (entry, margin) in first.items():
-            if other == key or groups[other].tier == MAYBE:  # a MAYBE name is no evidence for others
-                continue
+            if other == key or groups[other].tier == MAYBE or _compass(other, words):
+                continue  # a MAYBE name or a "North West" is no evidence for others
             if entry.country and entry.kind != "country":
                 evidence[entry.country] = evidence.get(entry.country, 0.0) + 0.5
             if margin >= 1.0 and entry.kind not in ("country", "region", "water"):
@@ -567,7 +567,7 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
         for cc, value in per_country.items():
             weight[cc][source] += value
     for key, entry in chosen.items():
-        if entry.country and (tier[key] == SURE or _curated(entry)):
+        if entry.country and (tier[key] == SURE or _curated(entry)) and not _compass(key, words):
             weight[entry.country][key] += 1.0
     keep: set[str] = set()
     modifiers = {c.key for c in cands if c.modifier} - {c.key for c in cands if not c.modifier}
@@ -584,7 +584,11 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
         elif _compass(key, words):
             ok = fits  # Cameroon's "North-West" only in a story that points to Cameroon
         else:
-            ok = (_curated(entry) or fits or entry.country is None or elsewhere < POINTED_ENOUGH
+            # A supplement town is curated, but its name may still be a surname ("Jenny Palma" in
+            # a Toronto story is no town in Mozambique): it too needs its country where the
+            # article clearly points elsewhere.
+            town = entry.source == "supplement" and entry.kind == "populated_place"
+            ok = ((_curated(entry) and not town) or fits or entry.country is None or elsewhere < POINTED_ENOUGH
                   or (tier[key] == SURE and entry.population >= ORG_MIN_POPULATION))
         if ok:
             keep.add(key)
@@ -602,7 +606,7 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     if not cands:
         return []
     raw = _country_evidence(ctx.doc, gaz, cands, words)
-    chosen = _resolve(cands, raw)
+    chosen = _resolve(cands, raw, words)
     keep = _keep(cands, chosen, raw, words)
     mentions: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
