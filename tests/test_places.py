@@ -290,3 +290,15 @@ def test_supplement_town_named_like_a_person_abroad_is_dropped() -> None:
         "Jenny Palma, a salon owner in Toronto, said her cousin was stabbed. Palma told police in "
         "Ontario that the family in Canada was in shock."))
     assert "Palma" not in places
+
+
+def test_a_city_and_its_region_of_the_same_name_get_readable_distinct_names() -> None:
+    from eventwire.extractors.context import Context
+    from eventwire.extractors.places import extract_places
+    from eventwire.nlp import parse
+
+    text = ("Russian drones struck Zaporizhzhia on Monday, injuring 17 people. "
+            "Shelling also hit villages across Zaporizhzhia oblast, the governor said.")
+    names = {(p.name, p.kind) for p in extract_places(Context(doc=parse(text)))}
+    assert ("Zaporizhzhia", "populated_place") in names
+    assert ("Zaporizhzhia region", "admin_area") in names

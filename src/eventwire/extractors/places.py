@@ -622,9 +622,20 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     for idx, entry in entries.items():
         name = entry.name
         if name in used_names:  # two different places of one name: linking needs distinct names
-            name = f"{name}, {entry.admin1 or entry.country or entry.kind}"
+            name = _distinct_name(entry, used_names)
         used_names.add(name)
         places.append(Place(name=name, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
                             country=entry.country, admin1=entry.admin1, kind=entry.kind,  # type: ignore[arg-type]
                             precision=entry.precision, mentions=tuple(mentions[idx])))  # type: ignore[arg-type]
     return places
+
+
+def _distinct_name(entry: Entry, used: set[str]) -> str:
+    """A readable name for the second place called the same: its admin area when
+    that tells them apart ("Tripoli, North Governorate"), else what kind of place it
+    is ("Kharkiv region" beside the city of Kharkiv), else its country."""
+    if entry.admin1 and entry.admin1 != entry.name and f"{entry.name}, {entry.admin1}" not in used:
+        return f"{entry.name}, {entry.admin1}"
+    if entry.kind == "admin_area" and f"{entry.name} region" not in used:
+        return f"{entry.name} region"
+    return f"{entry.name}, {entry.country or entry.kind}"
