@@ -527,6 +527,17 @@ def _victim_role(tok: Token) -> bool:
 # --------------------------------------------------------------------------- anaphora
 
 
+@functools.lru_cache(maxsize=1)
+def _anaphora_keys() -> dict[str, tuple[tuple[str, list[str]], ...]]:
+    """Anaphoric phrases by their first word, longest first, so each "the" in an
+    article is checked against a handful of phrases rather than all of them."""
+    table: dict[str, list[tuple[str, list[str]]]] = {}
+    for k in sorted(lexicon().anaphora, key=lambda k: -len(k.split())):
+        words = k.lower().split()
+        table.setdefault(words[0], []).append((k, words))
+    return {w: tuple(v) for w, v in table.items()}
+
+
 def _resolve_anaphora(ctx: Context, lex: Lexicon, cands: list[_Cand]) -> list[_Cand]:
     """'the group', 'the terror group', 'the ministry': the nearest preceding
     actor of a compatible type within five sentences. A same-noun phrase that is
@@ -537,7 +548,7 @@ def _resolve_anaphora(ctx: Context, lex: Lexicon, cands: list[_Cand]) -> list[_C
     sents = list(doc.sents)
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
     out = list(cands)
-    keys = sorted(lex.anaphora, key=lambda k: -len(k.split()))
+    by_first = _anaphora_keys()
     for tok in doc:
         if tok.lower_ != "the":
             continue
@@ -545,9 +556,9 @@ def _resolve_anaphora(ctx: Context, lex: Lexicon, cands: list[_Cand]) -> list[_C
         while j < len(doc) and doc[j].pos_ == "ADJ":
             j += 1
         key = None
-        for k in keys:
-            n = len(k.split())
-            if " ".join(t.lower_ for t in doc[j : j + n]) == k.lower():
+        for k, words in by_first.get(doc[j].lower_, ()) if j < len(doc) else ():
+            n = len(words)
+            if [t.lower_ for t in doc[j : j + n]] == words:
                 key, last = k, doc[j + n - 1]
                 break
         if key is None:

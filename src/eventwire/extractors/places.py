@@ -376,6 +376,12 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
     n = len(doc)
     while i < n:
         found = None
+        first = doc[i]
+        low = first.lower_
+        # The cheap half of _span_ok: most tokens cannot start a name at all.
+        if not (_is_cap(first) or low in ARTICLES or low in words.directions):
+            i += 1
+            continue
         for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
             if not _span_ok(doc, i, j, words):
                 continue

@@ -247,7 +247,17 @@ def _same(a: str, b: str) -> bool:
 
 
 def extract_sources_cited(ctx: Context) -> list[SourceCited]:
-    """Outlets and agencies the article cites, one entry per citing mention."""
+    """Outlets and agencies the article cites, one entry per citing mention.
+    Memoised on the Doc: the actor stage asks for them too (outlets are not actors)."""
+    memo_key = f"eventwire_sources:{ctx.source or ''}:{ctx.body_start}"
+    memo = ctx.doc.user_data.get(memo_key)
+    if memo is None:
+        memo = tuple(_extract_sources_cited(ctx))
+        ctx.doc.user_data[memo_key] = memo
+    return list(memo)
+
+
+def _extract_sources_cited(ctx: Context) -> list[SourceCited]:
     o = outlets()
     text = ctx.text
     own = (ctx.source or "").strip()
