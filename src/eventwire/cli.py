@@ -232,23 +232,34 @@ def _geo_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for r in rows]
 
 
+_TABLE_COLUMNS = {
+    "events": ("event_date", "event", "actor1", "actor2", "location", "country", "fatalities", "source", "id"),
+    "places": ("name", "country", "kind", "precision", "lat", "lon", "id"),
+    "counts": ("kind", "value", "qualifier", "what", "place", "scope", "status", "claimed_by", "text"),
+    "quotes": ("kind", "speaker_name", "speaker_organization", "cue", "text"),
+}
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    if column == "event":
+        return "/".join(str(v) for v in (row.get("event_type"), row.get("sub_event_type")) if v)
+    if column == "id":  # an id prefix is enough for `eventwire show`
+        return str(row.get("article_id") or "")[:10]
+    value = row.get(column)
+    return "" if value is None else str(value)
+
+
 def _table(rows: list[dict[str, Any]], what: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    columns = {
-        "events": ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
-                   "fatalities", "source", "article_id"),
-        "places": ("name", "country", "kind", "precision", "lat", "lon", "article_id"),
-        "counts": ("kind", "value", "qualifier", "what", "place", "scope", "status", "claimed_by", "text"),
-        "quotes": ("kind", "speaker_name", "speaker_organization", "cue", "text"),
-    }[what]
+    columns = _TABLE_COLUMNS[what]
     table = Table(show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold", max_width=14 if c == "article_id" else 48)
+        table.add_column(c, overflow="fold", max_width=48, no_wrap=c in ("event_date", "id", "country"))
     for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
-    Console().print(table)
+        table.add_row(*[_cell(r, c) for c in columns])
+    Console(width=max(Console().width, 140)).print(table)
     print(f"{len(rows)} {what}")
 
 
