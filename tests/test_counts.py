@@ -360,3 +360,41 @@ def test_claimant_without_an_actor_is_the_reporting_phrase() -> None:
     assert [(c.kind, c.value, c.claimed_by) for c in found] == [("killed", 4, "camp leaders")]
     subject = _counts("About 30 drivers were missing, the sources said.")
     assert [(c.kind, c.claimed_by) for c in subject] == [("missing", "sources")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # army euphemisms for deaths
+    ("Six soldiers and two militiamen fell on the field of honour during the clashes.",
+     [("killed", 6), ("killed", 2)]),
+    ("Three police officers fell in combat near the border.", [("killed", 3)]),
+    # "to death" on any verb kills
+    ("Rioters stabbed at least five prisoners to death in the east wing.", [("killed", 5)]),
+    # people who cross or relocate are displaced; households are people
+    ("More than 3,000 people crossed the border to reach Chad.", [("displaced", 3000)]),
+    ("About 500 refugees have tried to cross into Uganda this week.", [("displaced", 500)]),
+    ("Another 1,200 households may need to relocate.", [("displaced", 1200)]),
+    # reports of missing people count the missing
+    ("Police have logged about 150 reports of missing people since March.", [("missing", 150)]),
+    # an implied count: a person named with "a" joins the figure
+    ("The strike killed a man and his three daughters.", [("killed", 4)]),
+    ("Gunmen shot dead two teachers and a pupil.", [("killed", 3)]),
+])
+def test_round4_kinds(body: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.value) for c in _counts(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a share of the figure just given, written "one of them"
+    ("One rocket hit a parking lot near a school, wounding three people, one of them seriously.",
+     [("injured", 3)]),
+    # "one of the most ...": a superlative, not a person
+    ("Inmates rioted inside one of Peru's most crowded jails.", []),
+    # a population is not a figure of the conflict
+    ("About 2 million people live in the province.", []),
+    # a road marker
+    ("The bodies were left near kilometre 41 of the road.", []),
+    # households are counted only under a kind cue
+    ("Some 240 households received compensation for the new road.", []),
+])
+def test_round4_not_figures(body: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.kind, c.value) for c in _counts(body)] == expected

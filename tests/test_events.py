@@ -897,3 +897,82 @@ def test_a_statement_takes_the_date_its_sentence_tells() -> None:
     a.actor("army", "state_military", "The army").time("on Tuesday", "2024-05-14", "2024-05-14")
     [st] = [e for e in a.events() if e.type == "statement"]
     assert st.date.start == "2024-05-14"
+
+
+# --- round 4: causes seen on text written blind ------------------------------------------
+
+
+def test_weapons_found_in_a_search_are_a_haul_not_an_explosion() -> None:
+    a = Article("Police clashed with gang members in Guayaquil on Sunday. Officers found two rifles, "
+                "a grenade and a machete during a search of the houses.")
+    a.place("Guayaquil").time("on Sunday", "2024-05-12", "2024-05-12")
+    a.actor("police", "police", "Police", "Officers")
+    assert [e.type for e in a.events()] == ["battle"]
+
+
+def test_recovered_materiel_including_ied_parts_is_no_bombing() -> None:
+    a = Article("Soldiers clashed with militants near Dori on Friday. Large stocks of materiel were "
+                "recovered, including three motorcycles, rifles and parts for improvised explosive devices.")
+    a.place("Dori").time("on Friday", "2024-05-10", "2024-05-10")
+    a.actor("army", "state_military", "Soldiers")
+    assert [e.type for e in a.events()] == ["battle"]
+
+
+def test_wounded_people_evacuated_to_hospital_are_not_displaced() -> None:
+    a = Article("Gunmen attacked an army post near Dori on Friday. Eight soldiers were wounded and "
+                "evacuated to Kaya, where they are being treated.")
+    a.place("Dori").place("Kaya").time("on Friday", "2024-05-10", "2024-05-10")
+    a.actor("gunmen", "armed_group", "Gunmen")
+    assert [e for e in a.events() if e.type == "displacement"] == []
+
+
+def test_a_condition_told_by_inversion_is_no_event() -> None:
+    a = Article("Another 3,000 families may need to move should the fighting reach Hodeidah.")
+    a.place("Hodeidah")
+    assert [e for e in a.events() if e.type == "battle"] == []
+
+
+def test_a_movement_under_may_need_to_is_possible() -> None:
+    a = Article("Soldiers clashed with rebels near Hodeidah. Another 3,000 families may need to "
+                "relocate should the fighting spread.")
+    a.place("Hodeidah").actor("army", "state_military", "Soldiers")
+    assert [e.modality for e in a.events() if e.type == "displacement"] == ["possible"]
+
+
+def test_bodies_found_with_gunshot_wounds_are_a_killing() -> None:
+    a = Article("Police found the bodies of five men with gunshot wounds outside Culiacan on Monday.")
+    a.place("Culiacan").time("on Monday", "2024-05-13", "2024-05-13").actor("police", "police", "Police")
+    assert [(e.type, e.subtype) for e in a.events()] == [("violence_against_civilians", "attack")]
+
+
+def test_a_tags_line_with_a_gerund_is_skipped() -> None:
+    a = Article("Shells hit a school in Ariha on Monday, residents said.\n\nTags: Idlib, Ariha, shelling")
+    a.place("Ariha").time("on Monday", "2024-05-13", "2024-05-13")
+    assert len(a.events()) == 1
+
+
+def test_seizing_an_army_outpost_is_taking_ground() -> None:
+    a = Article("The rebels said their fighters had seized an army outpost near Kutkai on Saturday.")
+    a.place("Kutkai").time("on Saturday", "2024-05-11", "2024-05-11")
+    a.actor("rebels", "rebel_group", "The rebels", "their fighters")
+    assert [(e.type, e.subtype) for e in a.events()] == [("battle", "territory_taken")]
+
+
+def test_a_general_staff_is_a_speaker() -> None:
+    a = Article("Soldiers clashed with militants near Dori on Friday. The General Staff denies the "
+                "false reports circulating online.")
+    a.place("Dori").time("on Friday", "2024-05-10", "2024-05-10").actor("army", "state_military", "Soldiers")
+    assert ("statement", "deny") in [(e.type, e.subtype) for e in a.events()]
+
+
+def test_rockets_blasted_in_mid_air_are_an_interception() -> None:
+    a = Article("Hezbollah fired 40 rockets at Safed on Monday. Air defences blasted most of them in mid-air.")
+    a.place("Safed").time("on Monday", "2024-05-13", "2024-05-13").actor("Hezbollah", "armed_group", "Hezbollah")
+    assert ("strategic_development", "disrupted_weapons_use") in [(e.type, e.subtype) for e in a.events()]
+
+
+def test_families_crossing_the_river_are_fleeing() -> None:
+    a = Article("Troops clashed with militia fighters in Nasir on Sunday. Hundreds of families crossed "
+                "the river to reach Ulang.")
+    a.place("Nasir").place("Ulang").time("on Sunday", "2024-05-12", "2024-05-12")
+    assert "displacement" in [e.type for e in a.events()]

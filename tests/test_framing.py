@@ -323,3 +323,83 @@ def test_an_actor_mention_does_not_license_its_own_label() -> None:
                     mentions=(mention(body, "the terror group"), mention(body, "terror group", 1)))]
     _, fr = frame(None, body, actors=actors)
     assert [(s.text, s.neutral) for s in fr.loaded] == [("depraved terror group", "Islamic State")]
+
+
+# ------------------------------------- other conflicts' vocabulary (lexicon 1.1) ---------
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a prison riot in tabloid copy
+    ("HELL BEHIND BARS: cartel thugs run amok",
+     "Their hated rivals were cornered in the worst atrocity the jail has seen. "
+     "Police blamed cartel-backed monsters for the riot.",
+     ["HELL BEHIND BARS", "cartel thugs run amok", "hated rivals", "worst atrocity",
+      "cartel-backed monsters"]),
+    # a rocket attack in tabloid copy
+    (None,
+     "A militia terror barrage hit the port overnight. The group boasted on social media "
+     "that it would keep bringing terror to the coast. Officials described scenes of carnage.",
+     ["terror barrage", "boasted", "bringing terror", "scenes of carnage"]),
+    # an army communiqué's own voice
+    (None,
+     "Units engaged groups of criminals who had been terrorising the villages. The army "
+     "denies the false information circulating online and warns against enemy propaganda. "
+     "The rebel gangs fled.",
+     ["groups of criminals", "terrorising", "false information", "enemy propaganda", "rebel gangs"]),
+])
+def test_tabloid_and_communique_vocabulary(title: str | None, body: str, expected: list[str]) -> None:
+    _, fr = frame(title, body)
+    assert outlet(fr) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The town boasts a population of 20,000 and a busy market.",
+    "He was charged with spreading false information about the army.",
+    "Residents hated the curfew but obeyed it.",
+    "Insurgents overran Mosul in 2014 and later overran large parts of Anbar.",
+    "Armed gangs control much of the capital, and police detained three gang members.",
+    "A rocket barrage hit the town, and the group later claimed the attack.",
+    "Rights groups accused both sides of atrocities.",
+])
+def test_wire_uses_of_the_new_words_stay_neutral(body: str) -> None:
+    _, fr = frame(None, body)
+    assert fr.loaded == ()
+
+
+def test_new_words_inside_quotes_stay_the_speakers() -> None:
+    _, fr = frame(None, 'A guard said: "The gang thugs ran amok and boasted about it."')
+    assert outlet(fr) == []
+    assert [s.text for s in fr.loaded if s.speaker_framing] == ["gang thugs ran amok", "boasted"]
+
+
+# ------------------------------------------------------------- span rules (1.1) ----------
+
+
+def test_a_headline_verb_is_its_own_span_apart_from_the_label() -> None:
+    _, fr = frame("ISIS thugs butcher ten villagers in dawn raid", "Police said the raid began at dawn.")
+    assert outlet(fr) == ["ISIS thugs", "butcher"]
+    assert [s.category for s in fr.loaded] == ["name_calling", "loaded_language"]
+
+
+def test_coordinated_adjectives_take_their_noun() -> None:
+    _, fr = frame(None, "The ministry condemned the cowardly and barbaric attack on the post.")
+    assert outlet(fr) == ["cowardly and barbaric attack"]
+
+
+def test_the_definite_label_refers_back_to_a_pinned_one() -> None:
+    _, fr = frame(None, "Shabaab butchers attacked a bus on Monday. Police fear the butchers will return.")
+    assert outlet(fr) == ["Shabaab butchers", "butchers"]
+
+
+def test_a_definite_label_with_nothing_to_refer_back_to_stays_neutral() -> None:
+    _, fr = frame(None, "Police fear the butchers will return. The regime said the junta had fallen.")
+    assert fr.loaded == ()
+
+
+@pytest.mark.parametrize("body", [
+    "The contractor provided inspectors with false information about the bridge.",
+    "The cost overrun delayed the new hospital by a year.",
+])
+def test_reporting_and_budget_uses_stay_neutral(body: str) -> None:
+    _, fr = frame(None, body)
+    assert fr.loaded == ()

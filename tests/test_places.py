@@ -302,3 +302,49 @@ def test_a_city_and_its_region_of_the_same_name_get_readable_distinct_names() ->
     names = {(p.name, p.kind) for p in extract_places(Context(doc=parse(text)))}
     assert ("Zaporizhzhia", "populated_place") in names
     assert ("Zaporizhzhia region", "admin_area") in names
+
+
+def test_apostrophe_s_inside_a_name() -> None:
+    places = by_name(places_of("Aid workers in Cox's Bazar, Bangladesh, said 300 refugees had arrived from Myanmar."))
+    assert "Cox's Bazar" in places and near(places["Cox's Bazar"], 21.44, 92.01, 25)
+
+
+def test_generic_first_word_makes_a_longer_name() -> None:
+    # "Wadi al-Zawiya" names a valley the gazetteer lacks, not the Libyan city of Zawiya
+    names = {p.name for p in places_of("Shells fell on farms in the Wadi al-Zawiya area of northern Syria.")}
+    assert "Zawiya" not in names and "Syria" in names
+
+
+def test_quoted_nickname_is_not_a_place() -> None:
+    names = {p.name for p in places_of(
+        'Police in Mexico and the United States are hunting Rafael "El Mayo" Ortiz, a cartel lieutenant, '
+        'near Culiacán.')}
+    assert "Mayo" not in names and "Culiacán" in names
+
+
+def test_a_list_the_tagger_takes_for_one_name_is_split() -> None:
+    # the small model tags "Culiacán and Eldorado" as one title; both are towns of Sinaloa
+    places = by_name(places_of(
+        "Gunmen burned trucks on the highway between Culiacán and Eldorado in the Mexican state of "
+        "Sinaloa on Monday."))
+    assert "Eldorado" in places and near(places["Eldorado"], 24.32, -107.37, 25)
+    assert places["Sinaloa"].kind == "admin_area"
+
+
+def test_apposition_calling_it_a_town_is_a_cue() -> None:
+    places = by_name(places_of(
+        "Sittwe, the state capital, and Mrauk-U, a former royal capital, have been cut off in Myanmar's "
+        "Rakhine state."))
+    assert "Mrauk U" in places and near(places["Mrauk U"], 20.59, 93.19, 25)
+
+
+@pytest.mark.parametrize(("body", "name", "lat", "lon"), [
+    ("Fighting spread to Nasir in South Sudan's Upper Nile state.", "Nasir", 8.60, 33.07),
+    ("Rockets hit Kiryat Shmona in northern Israel on Monday.", "Qiryat Shmona", 33.21, 35.57),
+    ("The army said it attacked bases in the East region of Burkina Faso.", "East region", 12.0, 1.0),
+    ("Refugees crossed into Ethiopia's Gambella region last week.", "Gambela", 7.9, 34.5),
+    ("Militants raided Kantchari in Burkina Faso's Tapoa province.", "Tapoa", 12.1, 1.7),
+])
+def test_v4_gazetteer_rows(body: str, name: str, lat: float, lon: float) -> None:
+    places = by_name(places_of(body))
+    assert name in places and near(places[name], lat, lon, 30), sorted(places)

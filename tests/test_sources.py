@@ -121,3 +121,32 @@ def test_own_outlet_found_by_shape_is_not_cited() -> None:
 ])
 def test_unknown_outlet_name_edges(body: str, expected: list[tuple[str, str]]) -> None:
     assert cited(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an article and a describing word between the citing phrase and a known or shaped outlet
+    ("The dam will open in May, according to the Ethiopian News Agency.",
+     [("Ethiopian News Agency", "the Ethiopian News Agency")]),
+    ("The decree was published by the official SANA agency on Friday.", [("SANA", "SANA")]),
+    # a media describer ("state-run") makes an unknown name after it an outlet
+    ("The junta's denial was carried by the state-run Daily Mirror of Arakan on Monday.",
+     [("Daily Mirror of Arakan", "Daily Mirror of Arakan")]),
+    # national outlets of v1.3 of the list
+    ("Syria TV reported that two schools were closed.", [("Syria TV", "Syria TV")]),
+    ("El Universo said the bridge had collapsed.", [("El Universo", "El Universo")]),
+])
+def test_citations_past_articles_and_describers(body: str, expected: list[tuple[str, str]]) -> None:
+    assert cited(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a platform hosting someone else's channel is not the source
+    "The militia boasted on its Telegram channel that the raid succeeded.",
+    "The army denied a report by a local Telegram channel that ten soldiers had died.",
+    # "a <town> newspaper" describes an outlet by its town; it does not name it
+    "Los Andes, a Mendoza newspaper, counted 14 burned buses.",
+])
+def test_platform_channels_and_town_describers_are_not_outlets(body: str) -> None:
+    names = [name for name, _ in cited(body)]
+    assert "Telegram" not in names
+    assert "Mendoza" not in names

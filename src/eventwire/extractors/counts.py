@@ -28,6 +28,36 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.context import Context, doc_text
+from eventwire.extractors.counts_clause import (
+    claimed_by as _claimed_by,
+)
+from eventwire.extractors.counts_clause import (
+    clause_ancestors as _ancestors,
+)
+from eventwire.extractors.counts_clause import (
+    clause_verb as _clause_verb,
+)
+from eventwire.extractors.counts_clause import (
+    hedged as _hedged,
+)
+from eventwire.extractors.counts_clause import (
+    inside as _inside,
+)
+from eventwire.extractors.counts_clause import (
+    modal_estimate as _modal_estimate,
+)
+from eventwire.extractors.counts_clause import (
+    restates as _restates,
+)
+from eventwire.extractors.counts_clause import (
+    scope as _scope,
+)
+from eventwire.extractors.counts_clause import (
+    status as _status,
+)
+from eventwire.extractors.counts_clause import (
+    tokens as _tokens,
+)
 from eventwire.extractors.numbers import counts_lexicon, number_regex, parse_number
 from eventwire.schema import Actor, Count, CountKind, Period, Place, Qualifier, Quote, TimeExpression
 
@@ -75,6 +105,10 @@ class _Lex:
     same_figure_subjects: frozenset[str]
     currency: re.Pattern[str]
     standing_verbs: frozenset[str]
+    population_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+    to_death: frozenset[str]
+    cue_only: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -121,6 +155,10 @@ def _lex() -> _Lex:
         subfigure=re.compile(r"\b(?:" + _alternation(d["subfigure_markers"]) + r")\s+$", re.IGNORECASE),
         same_figure_subjects=frozenset(d["same_figure_subjects"]),
         standing_verbs=frozenset(d["standing_verbs"]),
+        population_verbs=frozenset(d.get("population_verbs", ())),
+        report_nouns=frozenset(d.get("report_nouns", ())),
+        to_death=frozenset(d.get("to_death", ())),
+        cue_only=frozenset(d.get("cue_only_nouns", ())),
         currency=re.compile(r"(?:[$£€¥₦]|\b(?:" + _alternation(d["currency"]) + r")s?\b)", re.IGNORECASE),
     )
 
@@ -221,18 +259,6 @@ def _segments(ctx: Context) -> list[tuple[int, int]]:
             if piece.group().strip():
                 out.append((s + piece.start(), s + piece.end()))
     return out
-
-
-def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens overlapping [start, end): a slice of the doc, not a scan of it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    return [t for t in span if t.idx < end and t.idx + len(t.text) > start]
-
-
-def _inside(tok: Token, seg: tuple[int, int]) -> bool:
-    return seg[0] <= tok.idx < seg[1]
 
 
 def _is_people(noun: Token, lex: _Lex) -> bool:
@@ -342,6 +368,9 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
             return None
         return "displaced"
     near = _near_lemmas(verb)
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in lex.to_death for g in c.children)
+           for c in (*verb.children, *arg.children)):
+        return "killed"  # "hacked/beaten/burned ... to death"
     for p_verb, words, kind in lex.phrases:
         if lemma == p_verb and near & words:
             return kind
@@ -415,45 +444,6 @@ def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: s
     return best[1] if best else None
 
 
-def _ancestors(tok: Token, seg: tuple[int, int]) -> list[Token]:
-    out: list[Token] = []
-    t = tok
-    while t.head.i != t.i and _inside(t.head, seg) and len(out) < 12:
-        t = t.head
-        out.append(t)
-    return out
-
-
-def _modal_estimate(verb: Token) -> bool:
-    """'as many as 60 children could be missing', 'the number may be higher': a modal on the
-    copula hedges a present figure; it is not a warning of something to come ('could flee')."""
-    return verb.lemma_ == "be" and verb.dep_ != "auxpass" and any(
-        c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in verb.children) and any(
-        c.dep_ in ("acomp", "attr", "prep", "advmod") for c in verb.children)
-
-
-def _status(verb: Token | None, noun: Token | None, seg: tuple[int, int], lex: _Lex) -> str:
-    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return "negated"
-    if verb is None:
-        return "asserted"
-    if _modal_estimate(_clause_verb(verb)):
-        return "asserted"
-    chain = [verb, *_ancestors(verb, seg)]
-    if any(c.dep_ == "neg" for c in verb.children) or any(t.lemma_.lower() in lex.negators for t in chain):
-        return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in lex.modals for c in verb.children):
-        return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return "hypothetical"
-    for t in chain[1:4]:
-        if t.lemma_.lower() in lex.reporting:
-            break
-        if t.lemma_.lower() in lex.hypothetical:
-            return "hypothetical"
-    return "asserted"
-
-
 # ---------------------------------------------------------------- links to other extractors
 
 def _verb_of_time(ctx: Context, te: TimeExpression, seg: tuple[int, int]) -> Token | None:
@@ -503,89 +493,6 @@ def _place(ctx: Context, seg: tuple[int, int], at: int, places: Sequence[Place])
     return best[2] if best else None
 
 
-def _actor_at(start: int, end: int, actors: Sequence[Actor]) -> str | None:
-    for a in actors:
-        for m in a.mentions:
-            if m.field == "text" and m.start < end and start < m.end:
-                return a.name
-    return None
-
-
-def _claimed_by(ctx: Context, fig_start: int, verb: Token | None, seg: tuple[int, int],
-                actors: Sequence[Actor], quotes: Sequence[Quote], lex: _Lex) -> str | None:
-    for q in quotes:
-        if q.field == "text" and q.start <= fig_start < q.end and q.speaker is not None:
-            s = q.speaker
-            return _actor_at(s.start, s.end, actors) or s.name or s.organization
-    ancestors = {a.i for a in _ancestors(verb, seg)} if verb is not None else set()
-    found: list[tuple[int, str]] = []
-    for t in ctx.doc[_tokens(ctx.doc, seg[0], seg[1])[0].i:] if seg[1] > seg[0] else []:
-        if t.idx >= seg[1]:
-            break
-        lemma = "according" if t.lower_ == "according" else t.lemma_.lower()
-        if lemma not in lex.reporting:
-            continue
-        source: Token | None = None
-        if lemma == "according":
-            to = next((c for c in t.children if c.lower_ == "to"), None)
-            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        else:
-            source = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if source is None:
-            continue
-        sub = list(source.subtree)
-        clauses = {t.i for c in source.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        if any(t.idx <= fig_start < t.idx + len(t.text) for t in sub if t.i not in clauses):
-            continue  # the counted people are the subject ("50 civilians were missing, sources said")
-        name = _actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text), actors) or _source_phrase(source)
-        # only a verb that reports the figure's clause, "according to", or the sentence's own verb
-        if name and (t.i in ancestors or lemma == "according" or t.dep_ == "ROOT"):
-            found.append((0 if t.i in ancestors else 1 + abs(t.idx - fig_start) // 1000, name))
-    return min(found)[1] if found else None
-
-
-def _source_phrase(source: Token) -> str | None:
-    """'camp leaders', 'local health authorities', 'police': who reports, when no actor is named."""
-    if source.pos_ not in ("NOUN", "PROPN"):
-        return None  # a pronoun ("it said") names no one
-    words = [c for c in source.lefts if c.dep_ in ("compound", "amod")] + [source]
-    return " ".join(t.text for t in words[-5:])
-
-
-_RATE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a|per|every|each)\s+(?:year|month)\b"
-                   r"(?!\s+(?:ago|earlier|later|after|before))", re.IGNORECASE)
-
-
-def _scope(verb: Token | None, noun: Token | None, seg_text: str, period: Period | None,
-           published: date | None, after: str, context_old: bool, lex: _Lex) -> str:
-    if lex.background_phrases.search(seg_text) or _RATE.match(after):
-        return "background"  # a whole war's toll, a national total, a yearly rate
-    if period is not None and published is not None:
-        start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)
-        if end < published - timedelta(days=365) or start < published - timedelta(days=365):
-            return "background"  # "in 2014", "since 2014": history or a running total
-        if (end - start).days > 90:
-            return "background"  # "since January": a tally of many events, not one event's figure
-    if period is None and context_old:
-        return "background"  # the paragraph is telling history ("In 2014 ... Scores of them ...")
-    if verb is None or period is not None:
-        return "event"
-    clause = _clause_verb(verb)
-    stative = clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children)
-    if clause.lemma_ == "hold" and clause.tag_ in ("VBG", "VBZ", "VBP"):
-        return "background"  # "a camp holding 40,000 people": custody that stands
-    if clause.lemma_.lower() in lex.standing_verbs or (stative and any(c.lower_ == "still" for c in clause.children)):
-        return "background"  # "1.1 million remain displaced", "the camp hosts 500,000", "are still held"
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.background_nouns:
-        return "background"  # "a war which has left ..."
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
-    if perfect and any(s.lemma_.lower() in lex.background_nouns for s in subjects + agents):
-        return "background"  # "the conflict has displaced 6 million", "have been driven out by the violence"
-    return "event"
-
-
 # ---------------------------------------------------------------- the extractor
 
 def _what(noun: Token | None) -> str | None:
@@ -629,7 +536,11 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if any(s < f.num_end and f.num_start < e for s, e in skip_spans):
             continue
         noun = _counted_noun(doc, anchor, f, seg)
-        if noun is not None and (noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people):
+        reported = _reported_people(noun, lex) if noun is not None else None
+        if reported is not None:
+            noun = reported[0]  # "300 reports of missing people": the missing people are counted
+        if noun is not None and reported is None and (
+                noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people):
             continue
         what = _what(noun)
         more = re.match(r"\s+more\b", text[f.num_end:f.num_end + 6])
@@ -646,19 +557,31 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                 or (kind is None and more)  # "up to 5,000 more could follow"
                 or (kind is None and noun is None and _restates(verb, lex))):  # "the number could be 60"
             kind = last_kind[seg]
+        if reported is not None:
+            kind = reported[1]
         kind, negated_return = _adjust_kind(kind, verb, before, text[f.num_end:min(seg[1], f.num_end + 60)], out)
+        after = text[f.num_end:min(seg[1], f.num_end + 60)]
+        if f.word.lower() == "one" and kind == last_kind.get(seg) and re.match(r"\s+of\s+(?:them|whom)\b", after):
+            continue  # "wounding three people, one of them seriously": a share of the figure just given
         if kind is None:
-            if noun is None or not _is_people(noun, lex) or f.value < 2:
+            if noun is None or not _is_people(noun, lex) or f.value < 2 or noun.lemma_.lower() in lex.cue_only:
                 continue
             kind = "other"
         if noun is not None and not _is_people(noun, lex) and kind == "other":
             continue
-        if _not_a_figure(kind, f, noun, verb, before, lex):
+        if _not_a_figure(kind, f, noun, verb, before, lex) or _not_people_figure(kind, f, verb, after, lex):
             continue
+        # "killing a woman and her two sons": a person named with "a" joins the figure
+        extra = _implied_person(noun, lex) if kind not in ("other", "troops") and noun is not None else None
+        value, low, high = f.value, f.low, f.high
+        if extra is not None:
+            value, low, high = value + 1, low and low + 1, high and high + 1
         # the span: qualifier + number + counted noun, or "+ more", or the verb before a bare number
         start, end = f.start, f.num_end
         if noun is not None and noun.idx >= f.num_end and noun.idx - f.num_end <= 60:
             end = noun.idx + len(noun.text)
+        if extra is not None:
+            start, end = min(start, extra.left_edge.idx), max(end, extra.idx + len(extra.text))
         elif more:
             end = f.num_end + more.end()
         elif (noun is None and verb is not None and verb.i < anchor.i
@@ -675,7 +598,7 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                            < ctx.published - timedelta(days=365))
         out.append(Count(
             kind=kind,  # type: ignore[arg-type]
-            value=f.value, low=f.low, high=f.high, qualifier=f.qualifier,
+            value=value, low=low, high=high, qualifier=f.qualifier,
             what=what or "people", text=text[start:end], start=start, end=end,
             place=_place(ctx, seg, f.num_start, places), period=period,
             scope=("background" if kind == "troops" and status == "asserted"  # a force's size stands
@@ -688,34 +611,6 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
             claimed_by=_claimed_by(ctx, f.num_start, verb, seg, actors, quotes, lex),
         ))
     return _drop_headline_repeats(ctx, out)
-
-
-def _clause_verb(verb: Token) -> Token:
-    """'could be as high as 60': the figure hangs on 'high'; the clause is the copula's."""
-    return verb.head if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr") else verb
-
-
-def _hedged(text: str, seg: tuple[int, int], f: _Figure, others: Sequence[int], lex: _Lex) -> bool:
-    """A hedge word of the sentence that bears on this figure: the first figure after it, or
-    (when no figure follows) the figures before it, unless a relative clause ('which said it
-    feared ...') carries it."""
-    for m in lex.hedges.finditer(text, seg[0], seg[1]):
-        h = m.start()
-        following = [o for o in others if o >= m.end()]
-        if following:
-            if f.num_start == min(following):
-                return True
-        elif f.num_start < h and not re.search(r",\s+(?:which|who)\b", text[f.num_end:h]):
-            return True
-    return False
-
-
-def _restates(verb: Token | None, lex: _Lex) -> bool:
-    """The clause's subject is 'the number', 'the toll', 'the figure': it restates a figure."""
-    if verb is not None:
-        verb = _clause_verb(verb)
-    return verb is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.same_figure_subjects for c in verb.children)
 
 
 def _adjust_kind(kind: str | None, verb: Token | None, before: str, after: str,
@@ -742,6 +637,43 @@ def _not_a_figure(kind: str, f: _Figure, noun: Token | None, verb: Token | None,
             and verb.lemma_.lower() in ("say", "tell", "add", "recall", "describe", "explain")):
         return True  # "two residents told Reuters": speakers
     return kind == "other" and f.qualifier == "exact" and bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
+
+
+def _not_people_figure(kind: str, f: _Figure, verb: Token | None, after: str, lex: _Lex) -> bool:
+    """Figures that name no group of the conflict: a population, a superlative 'one of'."""
+    if kind == "other" and verb is not None and verb.lemma_.lower() in lex.population_verbs:
+        return True  # "about 4 million people live in the area"
+    # "one of the country's most notorious prisons", "one of the deadliest attacks"
+    return f.word.lower() == "one" and bool(re.match(
+        r"\s+of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?(?:most|least|\w+est)\b", after, re.IGNORECASE))
+
+
+def _reported_people(noun: Token, lex: _Lex) -> tuple[Token, str] | None:
+    """'300 reports of missing people': the people of the 'of' phrase and the kind their cue gives."""
+    if noun.lemma_.lower() not in lex.report_nouns:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for people in prep.children:
+            if people.dep_ == "pobj" and _is_people(people, lex):
+                kind = next((_cue(c, lex) for c in people.children
+                             if c.dep_ in ("amod", "compound", "acl", "relcl") and _cue(c, lex)), None)
+                if kind is not None:
+                    return people, kind
+    return None
+
+
+def _implied_person(noun: Token, lex: _Lex) -> Token | None:
+    """A person joined to the counted noun by 'and' and named with 'a'/'an' ('a woman and her two
+    sons', 'three children and a teacher'): one more in the same figure."""
+    pairs = ([noun.head] if noun.dep_ == "conj" else []) + [c for c in noun.children if c.dep_ == "conj"]
+    for other in pairs:
+        if other.pos_ == "NOUN" and _is_people(other, lex) and other.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children) and not any(
+                c.dep_ == "nummod" for c in other.children):
+            return other
+    return None
 
 
 def _drop_headline_repeats(ctx: Context, counts: list[Count]) -> list[Count]:

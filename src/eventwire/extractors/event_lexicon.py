@@ -309,6 +309,23 @@ def carried_weapon(tok: Token) -> bool:
     return False
 
 
+def seized_weapon(tok: Token, taxonomy: Taxonomy) -> bool:
+    """A weapon named as a haul ('troops found three pistols and a grenade',
+    'materiel was recovered, including components for IEDs'): what was taken,
+    not what exploded."""
+    verbs = taxonomy.cues.get("seizure_verbs", frozenset())
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in ("dobj", "obj", "nsubjpass", "conj", "appos", "pobj", "prep", "compound", "npadvmod"):
+            return False
+        t = t.head
+        if t.lower_ == "including":
+            continue  # "..., including two trucks and IED parts": the list hangs off the haul
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t.lemma_.lower() in verbs
+    return False
+
+
 def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[int, str]]:
     """(token index, subtype) for each instrument cue of ``type_`` in ``span``."""
     table = taxonomy.instruments.get(type_, {})
@@ -317,7 +334,7 @@ def instrument_cues(span: Span, taxonomy: Taxonomy, type_: str) -> list[tuple[in
     for i in range(len(toks)):
         lemma, lower = _forms(toks[i])
         cues = table.get(lower, ()) + (table.get(lemma, ()) if lower != lemma else ())
-        if not cues or carried_weapon(toks[i]):
+        if not cues or carried_weapon(toks[i]) or seized_weapon(toks[i], taxonomy):
             continue
         for cue in cues:
             if _match_phrase(cue[1:], toks, i) is not None:

@@ -197,7 +197,26 @@ def in_conditional(tok: Token) -> bool:
     for t in ancestors_inclusive(tok):
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return True
+        if t.dep_ == "advcl" and _inverted_condition(t) is not None:
+            return True
+        # the small model may make the condition the root and the main clause its
+        # complement ("may need to relocate should clashes move"): the words after
+        # the auxiliary are the condition
+        inv = _inverted_condition(t) if t.dep_ in ("ROOT", "ccomp", "conj") else None
+        if inv is not None and tok.i > inv:
+            return True
     return False
+
+
+def _inverted_condition(verb: Token) -> int | None:
+    """'should clashes move closer', 'had the army withdrawn': a condition told by
+    putting the auxiliary before the subject. The auxiliary's index, or None."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    aux = [c.i for c in verb.children
+           if c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "had", "were") and c.i < subj.i]
+    return aux[0] if aux else None
 
 
 def in_relative_clause(anchor: Token) -> bool:
@@ -284,6 +303,13 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[
     for gov in govs[:2]:
         gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
         if gov.dep_ in ("xcomp", "ccomp") and gaux & cues["planned_aux"]:
+            return "planned"
+    if anchor.dep_ == "xcomp" and govs:
+        # "families may need to relocate": the governing verb's auxiliary
+        gaux = {c.lower_ for c in govs[0].children if c.dep_ == "aux"}
+        if gaux & (cues["possible_aux"] - {"can"}):
+            return "possible"
+        if gaux & cues["planned_aux"]:
             return "planned"
     return "asserted"
 

@@ -39,6 +39,7 @@ from eventwire.extractors.event_lexicon import (
     carried_weapon,
     find_triggers,
     load_taxonomy,
+    seized_weapon,
 )
 from eventwire.extractors.event_linking import (
     Linker,
@@ -131,7 +132,7 @@ def extract_events(
         listed = unit.text.rstrip().endswith(":") or (in_list and unit.text.rstrip().endswith(";"))
         if unit.heading or unit.text.rstrip().endswith("?") or in_list:
             continue
-        if not unit.in_title and not any(t.pos_ in ("VERB", "AUX") for t in unit.span):
+        if not unit.in_title and (not any(t.pos_ in ("VERB", "AUX") for t in unit.span) or _label_line(unit)):
             continue  # "Tags: Catatumbo, Displacement, Border": a label line, nothing happens
         found = _drafts_in_unit(unit, units, tax, linker)
         link_places(found, unit, linker)
@@ -161,6 +162,16 @@ def _about_conflict(ctx: Context, actors: Sequence[Actor], tax: Taxonomy) -> boo
     conflict += sum(len(a.mentions) for a in actors if a.type in tax.armed_actor_types)
     other = sum(1 for t in ctx.doc if t.lower_ in tax.non_conflict_words)
     return conflict > 0 and conflict >= other
+
+
+def _label_line(unit: Unit) -> bool:
+    """'Tags: Idlib, Ariha, shelling': a one- or two-word label, a colon, then a
+    list with no finite verb (the parser may still tag a gerund as a verb)."""
+    toks = list(unit.span)
+    colon = next((k for k, t in enumerate(toks[:3]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return False
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in toks[colon + 1 :])
 
 
 def _metaphor_risk(unit: Unit, tax: Taxonomy) -> bool:
@@ -309,6 +320,8 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
         movers += [subj] if subj is not None else []
         if not any(is_people(m, unit, tax, linker) for m in movers):
             return False
+        if subtype == "evacuation" and _medical(anchor, movers, tax):
+            return False  # "were wounded and evacuated to hospital": care, not displacement
     if "leave_object" in req and tok.lemma_.lower() == "leave":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if objs and not all(is_place_like(o, unit, tax, linker) for o in objs):
@@ -349,6 +362,17 @@ def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
     return True
 
 
+def _medical(verb: Token, movers: list[Token], tax: Taxonomy) -> bool:
+    """The people moved are the wounded: a verb coordinated with a harm verb,
+    or movers named by their wounds ('the injured were evacuated')."""
+    words = tax.cues.get("medical_words", frozenset())
+    if any(m.lower_ in words or m.lemma_.lower() in words for m in movers):
+        return True
+    linked = [verb.head] if verb.dep_ == "conj" else []
+    linked += [c for c in verb.children if c.dep_ == "conj"]
+    return any(t.lemma_.lower() in ("wound", "injure", "hurt") for t in linked)
+
+
 def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
            linker: Linker, context: bool) -> Draft | None:
     e = hit.entry
@@ -357,7 +381,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None  # "displaced people's camps": a label, not a happening
     if in_conditional(tok):
         return None
-    if e.type == "remote_violence" and tok.i != anchor.i and carried_weapon(tok):
+    if e.type == "remote_violence" and tok.i != anchor.i and (carried_weapon(tok) or seized_weapon(tok, tax)):
         return None  # "militants armed with grenades": what they carried, not what they did
     if _in_direct_quote(tok, unit, linker):
         return None  # "We're not leaving because of one bomb": a speaker's words, not the report

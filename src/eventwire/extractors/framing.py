@@ -11,7 +11,8 @@ with or without the hyphen). Each match then passes the entry's rules:
 
 - ``neutral_prev`` / ``neutral_next`` / ``neutral_heads``: a word just before or after,
   or the noun the adjective modifies, makes the use literal or wire-standard
-  ("deadly attack", "twisted metal", "a swarm of drones", "sanctions regime").
+  ("deadly attack", "twisted metal", "a swarm of drones", "sanctions regime");
+  ``@propn`` in ``neutral_next`` stands for any proper noun ("overran Mosul").
 - ``needs: label``: the word is loaded only when pinned on a group: a group name
   (an actor mention, the actor dictionary, a fallback alias list, an ORG/GPE entity),
   a nationality, a demonstrative or another loaded modifier stands before it
@@ -25,7 +26,10 @@ names, nationality words and possessives ("Die-hard ISIS fanatics", "Brit ISIS
 bride"); an emotive adjective grows right over coordinated adjectives and the noun
 it modifies unless that noun is a person ("crumbling stronghold", "rowdy,
 aggressive and defiant", but "brainwashed" young boys); "so-called" takes its noun
-phrase. Touching spans merge; the merged category is the strongest present.
+phrase. Touching spans merge; the merged category is the strongest present, except
+that a loaded verb stays apart from the label on its subject ("ISIS thugs" | "butcher").
+A strong one-word label already pinned on a group counts again after "the" ("the
+butchers"); common group nouns ("gang", "cartel") pin labels like group names.
 
 *Speaker framing.* Text inside a direct or partial quote, and any text between
 quote marks (scare quotes included), is the speaker's: its spans carry
@@ -111,6 +115,7 @@ class Lexicon:
     entries: tuple[Entry, ...]
     group_aliases: dict[str, str]      # alias (as written) -> canonical name
     demonyms: frozenset[str]           # lower-cased
+    group_nouns: frozenset[str]        # common nouns naming a group: "gang thugs", "cartel-backed"
     span_modifiers: frozenset[str]
     demonstratives: frozenset[str]
     person_nouns: frozenset[str]
@@ -143,7 +148,8 @@ def load_lexicon() -> Lexicon:
 
     return Lexicon(
         version=str(raw["version"]), entries=tuple(_entry(e) for e in raw["entries"]),
-        group_aliases=aliases, demonyms=low("demonyms"), span_modifiers=low("span_modifiers"),
+        group_aliases=aliases, demonyms=low("demonyms"), group_nouns=low("group_nouns"),
+        span_modifiers=low("span_modifiers"),
         demonstratives=low("demonstratives"), person_nouns=low("person_nouns"),
         virtue_nouns=low("virtue_nouns"), negators=low("negators"),
         tone_negative={k: float(v) for k, v in raw["tone"]["negative"].items()},
@@ -376,7 +382,8 @@ def _is_neutral(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     if entry.neutral_prev and any(_words(t) & entry.neutral_prev for t in before):
         return True
     after = doc[end:min(len(doc), end + 2)]
-    if entry.neutral_next and any(_words(t) & entry.neutral_next for t in after):
+    # "@propn" in neutral_next stands for any proper noun ("the group overran Mosul")
+    if entry.neutral_next and any((_words(t) | {"@" + t.pos_.lower()}) & entry.neutral_next for t in after):
         return True
     if entry.neutral_heads:
         head = _head_noun(doc, end)
@@ -404,7 +411,8 @@ def _group_tokens(doc: Doc, ms: _Matchers, actors: Sequence[Actor],
                     if tok.is_alpha and tok.pos_ not in ("DET", "PRON", "ADP"):
                         names[tok.i] = (actor.name, actor.type)
     tokens = set(names)
-    tokens |= {t.i for t in doc if t.ent_type_ in ("ORG", "GPE") or t.lower_ in lex.demonyms}
+    tokens |= {t.i for t in doc if t.ent_type_ in ("ORG", "GPE") or t.lower_ in lex.demonyms
+               or t.lower_ in lex.group_nouns}
     return tokens, names
 
 
@@ -414,6 +422,10 @@ def _loaded_hits(doc: Doc, ms: _Matchers, lex: Lexicon, groups: set[int], region
         entry = lex.entries[int(doc.vocab.strings[key][1:])]
         if not _is_neutral(doc, s, e, entry) and entry not in by_span[(s, e)]:
             by_span[(s, e)].append(entry)
+    for (s, e), found in by_span.items():
+        # a word tagged as a verb is read as the verb entry only ("thugs butcher nine inmates")
+        if _verb_reading(doc, s, e, found):
+            found[:] = [en for en in found if en.pos == "verb"]
     # The longest match wins where two overlap.
     spans = sorted(by_span, key=lambda se: (se[0] - se[1], se[0]))
     taken: set[int] = set()
@@ -431,18 +443,27 @@ def _loaded_hits(doc: Doc, ms: _Matchers, lex: Lexicon, groups: set[int], region
     kept = [h for h in candidates if unconditional(h)]
     loaded_tok = {i for h in kept if h.weight > 0 for i in range(h.start, h.end)}
     pending = [h for h in candidates if not unconditional(h)]
+    pinned: dict[str, int] = {}  # strong one-word labels already pinned on a group -> where
     for _ in range(2):  # a second pass lets one conditional word license the next
         still: list[_Hit] = []
         for h in pending:
             needs = {en.needs for en in h.entries}
-            if ("label" in needs and _labelled(doc, h, groups, loaded_tok, lex)) or (
+            if ("label" in needs and (_labelled(doc, h, groups, loaded_tok, lex) or _anaphoric(doc, h, pinned))) or (
                     "sneer" in needs and _sneering(doc, h, lex, regions)):
                 kept.append(h)
                 loaded_tok |= set(range(h.start, h.end))
+                if h.end - h.start == 1 and any(en.needs == "label" and en.category == "name_calling"
+                                                and en.weight >= 2 for en in h.entries):
+                    lemma = doc[h.start].lemma_.lower()
+                    pinned[lemma] = min(pinned.get(lemma, h.start), h.start)
             else:
                 still.append(h)
         pending = still
     return sorted(kept, key=lambda h: h.start)
+
+
+def _verb_reading(doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> bool:
+    return end - start == 1 and doc[start].pos_ in ("VERB", "AUX") and any(en.pos == "verb" for en in entries)
 
 
 def _labelled(doc: Doc, h: _Hit, groups: set[int], loaded: set[int], lex: Lexicon) -> bool:
@@ -466,6 +487,16 @@ def _labelled(doc: Doc, h: _Hit, groups: set[int], loaded: set[int], lex: Lexico
     return False
 
 
+def _anaphoric(doc: Doc, h: _Hit, pinned: dict[str, int]) -> bool:
+    """ "the butchers" after the outlet has written "al-Shabaab butchers": the definite
+    noun refers back to the group the label was pinned on. Only strong one-word labels
+    (weight 2+): "the regime" or "the terror group" alone stay neutral."""
+    if h.end - h.start != 1 or h.start == 0 or doc[h.start - 1].lower_ != "the" or doc[h.start].pos_ != "NOUN":
+        return False
+    first = pinned.get(doc[h.start].lemma_.lower())
+    return first is not None and first < h.start
+
+
 def _sneering(doc: Doc, h: _Hit, lex: Lexicon, regions: _Regions) -> bool:
     nxt = doc[h.end] if h.end < len(doc) else None
     if nxt is not None and (nxt.text in _QUOTE_CHARS or regions.contains(nxt.idx)):
@@ -477,15 +508,17 @@ def _sneering(doc: Doc, h: _Hit, lex: Lexicon, regions: _Regions) -> bool:
 def _extend(doc: Doc, h: _Hit, lex: Lexicon, groups: set[int], loaded: set[int]) -> tuple[int, int]:
     """Grow a hit to the whole loaded phrase (token indices)."""
     start, end = h.start, h.end
+    if _verb_reading(doc, start, end, h.entries):  # a verb stands apart from its subject's label
+        return start, end
     label = any(en.category == "name_calling" for en in h.entries)
     while start > 0 and not doc[start].is_sent_start and (
             (start - 1) in loaded or (label and _label_part(doc, start - 1, lex, groups))):
         start -= 1
     while start < h.start and (doc[start].text in _POSSESSIVE | {"-"} or doc[start].pos_ == "DET"):
         start += 1
-    first = h.entries[0]
-    if first.pos == "adj" or first.extend == "right_np":
-        end = _extend_right(doc, end, lex, groups | loaded, np=first.extend == "right_np")
+    np = any(en.extend == "right_np" for en in h.entries)
+    if np or any(en.pos == "adj" for en in h.entries):
+        end = _extend_right(doc, end, lex, groups | loaded, np=np)
     return start, end
 
 
@@ -506,7 +539,9 @@ def _extend_right(doc: Doc, end: int, lex: Lexicon, stop: set[int], *, np: bool)
         if k < len(doc) and doc[k].text in ("and", "or") and k + 1 < len(doc) and doc[k + 1].pos_ == "ADJ":
             k += 2
     if k > end:
-        return k
+        # "cowardly and barbaric attack": the last adjective's noun belongs to the phrase
+        head_end = _extend_right(doc, k, lex, stop - set(range(end, k)), np=np) if doc[k - 1].pos_ == "ADJ" else k
+        return max(k, head_end)
     head = _head_noun(doc, end)
     # a group name or another loaded word on the way: the spans merge instead
     if head is None or head.i > end + 4 or any(t.is_sent_start or t.text in _QUOTE_CHARS or t.i in stop
@@ -531,7 +566,9 @@ def extract_framing(ctx: Context, *, quotes: Sequence[Quote], actors: Sequence[A
     grown = sorted(((_extend(doc, h, lex, groups, loaded_tok), h) for h in hits), key=lambda x: x[0])
     merged: list[tuple[int, int, list[Entry]]] = []
     for (s, e), h in grown:
+        # a loaded verb is the outlet's word for the act, apart from the label on its subject
         if merged and s <= merged[-1][1] and \
+                not (s == merged[-1][1] and _verb_reading(doc, h.start, h.end, h.entries)) and \
                 not any(t.is_sent_start for t in doc[merged[-1][0] + 1:s + 1]) and \
                 regions.contains(doc[s].idx) == regions.contains(doc[merged[-1][0]].idx):
             ps, pe, pentries = merged[-1]

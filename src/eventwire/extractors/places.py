@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad
 CONNECTORS = frozenset({"-", "'", "’", ".", "of", "de", "du", "la", "le", "al", "el", "ez", "es", "ad",
                         "ar", "as", "ash", "at", "az", "an", "and", "the", "upon", "on", "sur", "da", "do",
                         "dos", "das", "del", "di", "van", "der", "den", "bin", "ibn", "abu", "bou", "ben",
-                        "y", "&"})
+                        "y", "&", "'s", "’s"})  # "Cox's Bazar"
 # Start words that are English function words when capitalised at a sentence start.
 BAD_STARTS = frozenset({"the", "a", "an", "in", "at", "as", "on", "of", "for", "to", "and", "but", "or",
                         "by", "from", "with", "it", "is", "this", "that", "he", "she", "they", "we", "i"})
@@ -82,6 +83,8 @@ class _Words:
     locative: frozenset[str]
     units: frozenset[str]
     offsets: frozenset[str]
+    prefixes: frozenset[str]
+    apposition: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,6 +99,8 @@ def _words() -> _Words:
         locative=frozenset(raw["locative_words"]),
         units=frozenset(raw["distance_units"]),
         offsets=frozenset(raw["offset_words"]),
+        prefixes=frozenset(w.lower() for w in raw["name_prefixes"]),
+        apposition=frozenset(raw["apposition_heads"]),
     )
 
 
@@ -181,10 +186,33 @@ def _inside_longer_name(doc: Doc, i: int, j: int, words: _Words) -> bool:
             and doc[j + 1].lower_ not in BAD_STARTS)
 
 
+def _after_prefix(doc: Doc, i: int, words: _Words) -> bool:
+    """The span at i follows a generic first word of a longer name, with or without an article:
+    "Jabal al-Zawiya", "Wadi Khaled", "Kafr Nabl" are not Zawiya, Khaled or Nabl."""
+    k = i - 1
+    if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ in ARTICLES:
+        k -= 2  # "Jabal al-" before "Zawiya"
+    return k >= 0 and _is_cap(doc[k]) and doc[k].lower_ in words.prefixes
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """A quoted name between a first name and a surname is a nickname: Ismael "El Mayo" Zambada."""
+    return bool(re.search(r"[A-Z][\w.'’-]*\s+[\"“](?:[A-Z][\w'’-]*\s+)?$", text[max(0, start - 40) : start])
+                and re.match(r"[\"”]\s+[A-Z]", text[end : end + 3]))
+
+
+def _coordinated(doc: Doc, i: int, j: int, es: int, ee: int) -> bool:
+    """The entity es..ee is a list of names and i..j one of them: the tagger often takes
+    "Culiacán and Eldorado" for one title or organisation."""
+    joins = (",", "and", "or", "&")
+    return ((es == i or doc[i - 1].lower_ in joins) and (ee == j or doc[j].lower_ in joins)
+            and any(doc[k].lower_ in joins for k in range(es, ee)))
+
+
 def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tuple[str, int, int] | None],
             key: str, words: _Words, *, title_case_title: bool, title_end: int) -> int | None:
     """The tier of the gazetteer span i..j as a place candidate (None: not a place)."""
-    if key in words.never:
+    if key in words.never or _after_prefix(doc, i, words):
         return None
     strong = [m.entry for m in matches if m.strong]
     curated = any(_curated(e) for e in strong)
@@ -209,7 +237,8 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         label, es, ee = lab
         if label not in OTHER_LABELS:
             continue
-        whole = es >= i - 1 and ee <= j  # the entity is this span (perhaps with "the")
+        # the entity is this span (perhaps with "the"), or this span is one name of a list
+        whole = (es >= i - 1 and ee <= j) or _coordinated(doc, i, j, es, ee)
         if not whole:
             # "the Ohio Department of Health", "U.S. House": a country or state naming an
             # institution still places it; a town inside a name ("Lincoln Memorial") does not.
@@ -345,10 +374,24 @@ def _relative(doc: Doc, i: int, words: _Words) -> int | None:
     return None
 
 
-def _cue(doc: Doc, i: int, features: set[str], words: _Words) -> bool:
+def _apposed_place(doc: Doc, j: int, words: _Words) -> bool:
+    """", a/the [adjectives] town|capital|village" right after the name ending before token j."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for k in range(j + 2, min(len(doc), j + 7)):
+        tok = doc[k]
+        if tok.lower_ in words.apposition:
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+    return False
+
+
+def _cue(doc: Doc, i: int, j: int, features: set[str], words: _Words) -> bool:
     """A locative cue before the name: "in/near/between X", "the town of X", "nearby X", or a
-    conjunct of such a name ("between Gao and Ansongo")."""
-    if features & {"populated_place", "camp"}:
+    conjunct of such a name ("between Gao and Ansongo"); or an apposition after it that calls
+    it a place ("Mrauk-U, a former royal capital,")."""
+    if features & {"populated_place", "camp"} or _apposed_place(doc, j, words):
         return True
     k = i - 1
     while k >= 0 and doc[k].lower_ in ("the", "nearby"):
@@ -403,6 +446,8 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 continue
             if _hyphen_joined(doc, j):
                 break  # "Dasht" of "Dasht-e-Barchi": a piece of a longer transliterated name
+            if _nickname(text, start, end):
+                break
             tier = _accept(doc, i, j, matches, labels, key, words, title_case_title=title_case_title,
                            title_end=ctx.body_start)
             if tier is not None:
@@ -429,7 +474,7 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 # Without the article or feature phrase between the offset words and the name.
                 relative = _trim_relative(relative)
             out.append(_Candidate(start, end, key, list(matches), features, tier=tier,
-                                  cue=relative is not None or _cue(doc, i, features, words), relative=relative,
+                                  cue=relative is not None or _cue(doc, i, j, features, words), relative=relative,
                                   modifier=doc[j - 1].dep_ in ("amod", "compound") and doc[j - 1].head.i >= j))
         i = j
     return out

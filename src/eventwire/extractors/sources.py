@@ -72,6 +72,9 @@ class Outlets:
     masthead: re.Pattern[str]      # "told La Opinión"
     service: re.Pattern[str]       # " Amharic" after "BBC"
     not_outlet: re.Pattern[str]
+    described: re.Pattern[str]     # "published by the state-run X"
+    platforms: frozenset[str]      # canonical names of platforms ("Telegram")
+    hosting: re.Pattern[str]       # " channel" after a platform: it hosts someone else's words
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -98,7 +101,10 @@ def outlets() -> Outlets:
         # a leading "The" may be written "the".
         pattern = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(" + _alt(list(names)) + r")(?![\w-])")
         citing = r"(?i:\b(?:" + _alt(data["citing_before"]) + r"))"
-        before = re.compile(citing + _GAP + r"\s*$")
+        # "according to the Ethiopian News Agency", "published by the state-run X": an article and
+        # a describing word may stand between the citing phrase and the outlet.
+        describers = r"(?:\s+(?:the|a|an))?(?:\s+(?i:" + _alt(data["citing_describers"]) + r"))*"
+        before = re.compile(citing + _GAP + describers + r"\s*$")
         loose_before = re.compile(citing + r"(?:\s+[a-z][\w'’-]*){0,4}\s*$")
         after = re.compile(r"^(?:'s|’s)?" + _APPOSITION + _GAP + r"\s+(?i:(?:" + _alt(data["citing_after"])
                            + r"))\b")
@@ -119,15 +125,23 @@ def outlets() -> Outlets:
         nouns = _alt([n for n in data["media_words_after"] + data["media_nouns"] if n.lower() == n])
         apposed = re.compile(r"(?<![\w'’-])((?:The\s+)?" + _NAME + r"),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:"
                              + nouns + r")\b")
-        masthead = re.compile(r"(?i:\b(?:told|according\s+to|interview\s+with|speaking\s+to|reported\s+by|"
-                              r"quoted\s+by|cited\s+by|aired\s+by|published\s+by))\s+((?:The|La|El|Le|Les|Die|"
-                              r"Der|Il|O)\s+" + _NAME + r")(?![\w'’-])")
+        media_describers = _alt([d for d in data["citing_describers"] if "-" in d or d in ("official",)])
+        # "told La Opinión"; "published by the state-run Global New Light": a media describer
+        # ("state-run", "state-owned") says the unknown name after it is an outlet.
+        cite_to = (r"(?i:\b(?:told|according\s+to|interview\s+with|speaking\s+to|reported\s+by|quoted\s+by|"
+                   r"cited\s+by|aired\s+by|published\s+by|carried\s+by))\s+")
+        masthead = re.compile(cite_to + r"((?:The|La|El|Le|Les|Die|Der|Il|O)\s+" + _NAME + r")(?![\w'’-])")
+        described = re.compile(cite_to + r"(?i:the)\s+(?i:" + media_describers + r")\s+(" + _NAME
+                               + r")(?![\w'’-])")
         service = re.compile(r"\s+(?:" + _alt(data["service_words"]) + r")(?![\w'’-])")
         not_outlet = re.compile(r"\b(?:" + _alt(data["not_outlet_words"]) + r")\b")
+        platforms = frozenset(o["name"] for o in data["outlets"] if o.get("kind") == "platform"
+                              and o["name"][:1].isupper())
+        hosting = re.compile(r"\s+(?:" + _alt(data["platform_hosting"]) + r")\b")
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/outlets.json", detail=f"bad or missing key {err}") from err
     return Outlets(names, pattern, before, after, media_intro, media_after, owned_media, loose_before, shaped,
-                   named_media, apposed, masthead, service, not_outlet)
+                   named_media, apposed, masthead, service, not_outlet, described, platforms, hosting)
 
 
 def outlet_spans(ctx: Context) -> list[tuple[int, int]]:
@@ -174,6 +188,11 @@ def _shaped_ok(name: str, o: Outlets) -> bool:
     return not o.not_outlet.search(name)
 
 
+def _platform(name: str, o: Outlets) -> bool:
+    """A platform's name ("Telegram") before "channel": the host of a channel, not the source."""
+    return o.names.get(re.sub(r"^[Tt]he\s+", "", " ".join(name.split()))) in o.platforms
+
+
 @dataclass(frozen=True)
 class _Cand:
     start: int
@@ -196,6 +215,8 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
         if name is None:
             continue
         start, end = m.start(), m.end()
+        if name in o.platforms and o.hosting.match(text, end):
+            continue  # "its Telegram channel": the platform hosts the channel that speaks
         ext = o.service.match(text, end)
         if ext and _cited(text, start, ext.end(), o):  # "BBC Amharic reported"
             out.append(_Cand(start, ext.end(), f"{name} {ext.group().strip()}", False))
@@ -209,15 +230,16 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
     for m in o.apposed.finditer(text):
         if _plain_name(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
-    for m in o.masthead.finditer(text):
+    for m in [*o.masthead.finditer(text), *o.described.finditer(text)]:
         if _plain_name(m.group(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
     for m in o.named_media.finditer(text):
         start, end = m.start(1), m.end(1)
         s0, s1 = _sentence_bounds(text, start, end)
         left = text[s0:start]
-        if not _plain_name(m.group(1), o) or m.group(1).split()[0].lower() in _DESCRIBERS - {"the"}:
-            continue
+        if not _plain_name(m.group(1), o) or m.group(1).split()[0].lower() in _DESCRIBERS - {"the"} \
+                or _platform(m.group(1), o) or re.search(r"\b(?:a|an)\s+$", left):
+            continue  # "a Culiacán newspaper" describes an outlet (by its town), it does not name it
         # "told KBC radio", "on the Somali Memo propaganda website", "X television reported"
         if (o.before.search(left) or o.loose_before.search(left) or o.after.match(text[m.end():s1])
                 or re.search(r"\b(?:on|in)\s+(?:the|its|their)\s+$", left)):
@@ -236,6 +258,8 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
                 start = m.start() + (4 if noun[0] == "the" and len(noun) > 1 else 0)
             out.append(_unknown(text, start, end))
     for m in o.owned_media.finditer(text):
+        if _platform(m.group(1), o):
+            continue
         out.append(_unknown(text, m.start(1), m.end(1)))
     return out
 
