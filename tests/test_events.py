@@ -976,3 +976,19 @@ def test_families_crossing_the_river_are_fleeing() -> None:
                 "the river to reach Ulang.")
     a.place("Nasir").place("Ulang").time("on Sunday", "2024-05-12", "2024-05-12")
     assert "displacement" in [e.type for e in a.events()]
+
+
+def test_round5_mowed_down_and_dragged_away_are_attacks_on_civilians() -> None:
+    from datetime import date as _date
+
+    from eventwire.extractors.context import Context as _Ctx
+    from eventwire.extractors.context import compose as _compose
+    from eventwire.extractors.events import extract_events as _ee
+    from eventwire.nlp import parse as _parse
+
+    for body, subtype in (("Gunmen mowed down 12 villagers near the market on Monday.", "attack"),
+                          ("Armed men dragged away three nurses from the clinic on Monday.", "abduction")):
+        text, start = _compose(None, body)
+        evs = _ee(_Ctx(doc=_parse(text), body_start=start, published=_date(2024, 5, 15)),
+                  actors=[], places=[], times=[], counts=[], quotes=[])
+        assert [(e.type, e.subtype) for e in evs] == [("violence_against_civilians", subtype)]

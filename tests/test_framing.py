@@ -403,3 +403,34 @@ def test_a_definite_label_with_nothing_to_refer_back_to_stays_neutral() -> None:
 def test_reporting_and_budget_uses_stay_neutral(body: str) -> None:
     _, fr = frame(None, body)
     assert fr.loaded == ()
+
+
+def test_round5_tabloid_acts_and_images_are_loaded() -> None:
+    from datetime import date as _date
+
+    from eventwire.extractors.context import Context as _Ctx
+    from eventwire.extractors.context import compose as _compose
+    from eventwire.extractors.framing import extract_framing as _ef
+    from eventwire.nlp import parse as _parse
+
+    text, start = _compose("Raid on hill town", "Gunmen snatched a nurse and frogmarched her away. "
+                           "They left the shattered town a graveyard and sparked a fresh stampede of families.")
+    spans = {s.text for s in _ef(_Ctx(doc=_parse(text), body_start=start, published=_date(2024, 5, 15)),
+                                 quotes=[], actors=[]).loaded}
+    assert "frogmarched" in spans and "snatched" not in spans  # wire uses "snatched" too
+    assert any("fresh stampede" in s for s in spans) and any(s.startswith("shattered") for s in spans)
+
+
+def test_modal_would_be_is_not_the_sneer_would_be() -> None:
+    from datetime import date as _date
+
+    from eventwire.extractors.context import Context as _Ctx
+    from eventwire.extractors.context import compose as _compose
+    from eventwire.extractors.framing import extract_framing as _ef
+    from eventwire.nlp import parse as _parse
+
+    text, start = _compose("Trial set", 'The court said the men would be "tried fairly" next month. '
+                           "Glass shattered across the square.")
+    spans = _ef(_Ctx(doc=_parse(text), body_start=start, published=_date(2024, 5, 15)), quotes=[], actors=[]).loaded
+    assert [s.text for s in spans if s.category == "doubt"] == []
+    assert not any("shattered" in s.text for s in spans)

@@ -333,3 +333,62 @@ def test_reporting_verb_joined_to_the_reported_clause_keeps_the_speaker() -> Non
         "of \u201crobbing the villages\u201d.")
     partial = [r for r in rows(found) if r[0] == "partial"]
     assert partial[0][3] == "Fatou Diallo"
+
+
+# ---- Round 5: speakers on unseen text (sentences written for these tests) -------------------------
+
+
+def _who(body: str, words: str) -> tuple[str | None, str | None, str | None]:
+    q = next(q for q in quotes_of(body) if words in q.text)
+    assert q.speaker is not None, q
+    return q.speaker.name, q.speaker.role, q.speaker.organization
+
+
+def test_name_given_in_a_relative_clause() -> None:
+    body = '"The bridge fell in one night," said a fisherman who lives upstream and gave only his first name, Dawit.'
+    assert _who(body, "bridge fell")[0] == "Dawit"
+
+
+def test_its_spokesman_belongs_to_the_last_named_subject() -> None:
+    body = ("The Northern Defence Front says it repelled the raid. Its spokesman, Karim Haddad, told the radio "
+            'that the convoy had been hit but that "nothing was lost".')
+    assert _who(body, "nothing was lost")[2] == "Northern Defence Front"
+
+
+def test_statement_issued_by_a_name_in_front_of_its_description() -> None:
+    body = ('MONUREX, the UN mission in the region, has issued a statement calling on both sides to '
+            '"withdraw their heavy weapons" from the valley.')
+    name, role, org = _who(body, "heavy weapons")
+    assert "MONUREX" in " ".join(x for x in (name, role, org) if x)
+
+
+def test_parenthetical_speech_tag_inside_a_relative_clause() -> None:
+    body = ('Guide Lucia Ferrante led a group of 30 students from Turin who, she said, hoped to watch '
+            '"the loudest night of the year".')
+    assert _who(body, "loudest night")[0] == "Lucia Ferrante"
+
+
+def test_outlet_that_speaks_in_its_own_name_keeps_the_quote() -> None:
+    body = 'The state news agency SANA said troops had "secured the road" near the village.'
+    q = next(q for q in quotes_of(body) if q.text == "secured the road")
+    assert q.speaker is not None and q.speaker.name == "SANA"
+
+
+def test_told_an_outlet_is_not_the_outlet_speaking() -> None:
+    body = 'A local doctor told Reuters that the clinic had "run out of everything".'
+    q = next(q for q in quotes_of(body) if q.text == "run out of everything")
+    assert q.speaker is None or q.speaker.name != "Reuters"
+
+
+def test_pronoun_in_a_subordinate_clause_is_the_main_subject() -> None:
+    body = ('The Ruritanian foreign ministry condemned what it called "an act of piracy" and summoned the '
+            'ambassador.')
+    name, role, org = _who(body, "act of piracy")
+    assert "ministry" in " ".join(x for x in (name, role, org) if x)
+
+
+def test_acronym_in_parentheses_after_an_organisation_in_another_language() -> None:
+    body = ('The Mountain Guard Units (YPB), a militia allied to the army, said in a statement that '
+            '"two of our fighters were killed".')
+    name, role, org = _who(body, "two of our fighters")
+    assert "YPB" in " ".join(x for x in (name, role, org) if x)

@@ -150,3 +150,29 @@ def test_platform_channels_and_town_describers_are_not_outlets(body: str) -> Non
     names = [name for name, _ in cited(body)]
     assert "Telegram" not in names
     assert "Mendoza" not in names
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a masthead shaped as a word run into a number
+    ("Rudaw24 reported that a second drone was seen over the town.", [("Rudaw24", "Rudaw24")]),
+    # a print head after a country's name names a paper; "Press" is such a head
+    ("The Chad Tribune said the post was overrun.", [("The Chad Tribune", "The Chad Tribune")]),
+    ("A farmer told the Kohima Free Press that his field had burned.",
+     [("Kohima Free Press", "Kohima Free Press")]),
+    # the first of two outlets sharing a citing verb
+    ("Nile Herald and the Khartoum-based outlet Sudan24 also reported the raid.",
+     [("Nile Herald", "Nile Herald"), ("Sudan24", "Sudan24")]),
+    # a people's adjective before a media noun describes the outlet, it is not one
+    ("A rebel told the Kenyan news site Tuko that the hostages were alive.", [("Tuko", "Tuko")]),
+    ("A rebel told the Papuan news site Suara that the hostages were alive.", [("Suara", "Suara")]),
+    # a Spanish masthead start and a citing verb after it
+    ("The statue dates from 1595, Prensa Nacional recalled on Sunday.", [("Prensa Nacional", "Prensa Nacional")]),
+    # a masthead's own "The" is its name
+    ("The Libya Observer reports that two fighters died.", [("The Libya Observer", "The Libya Observer")]),
+])
+def test_round5_outlet_frames(body: str, expected: list[tuple[str, str]]) -> None:
+    assert cited(body) == expected
+
+
+def test_somalia_tv_still_only_describes() -> None:
+    assert cited("Somalia TV reported the attack.") == []

@@ -543,6 +543,9 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
         if type_ == "humanitarian_access" and sub == "aid_delivery" and \
                 anchor.lemma_.lower() in tax.cues["blocking_governors"] | {"obstruct", "loot", "attack", "deny"}:
             sub = "obstruction"  # "an aid convoy was blocked"
+        if type_ == "battle" and sub == "armed_clash" and hit.head.i == anchor.i and \
+                linker.victims(anchor, unit) == "civilians":
+            type_, sub = "violence_against_civilians", "attack"  # "ambushed a column of families"
         if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
             sub = "territory_regained"  # ACLED: government regains territory
         return type_, sub, True

@@ -210,6 +210,9 @@ def _inflect(word: str, pos: str) -> set[str]:
     return forms
 
 
+_MODAL_PIECES = frozenset({"would", "could", "should", "will", "must", "can", "may", "might"})
+
+
 def _token_specs(word: str, forms: set[str]) -> list[list[dict[str, Any]]]:
     """Matcher token specs for one word of a pattern, hyphen and apostrophe aware."""
     if word.endswith(("'s", "’s")):
@@ -218,6 +221,12 @@ def _token_specs(word: str, forms: set[str]) -> list[list[dict[str, Any]]]:
         return [[*spec, {"ORTH": {"IN": ["'", "’"]}}] for spec in _token_specs(word[:-1], {word[:-1]})]
     if "-" in word.strip("-"):
         pieces = word.split("-")
+        if pieces[0] in _MODAL_PIECES:
+            # "would-be" only with its hyphen: "would be tried" is a modal, not a sneer
+            hyphened: list[dict[str, Any]] = [{"LOWER": pieces[0]}]
+            for piece in pieces[1:]:
+                hyphened += [{"ORTH": "-"}, {"LOWER": piece}]
+            return [hyphened, [{"LOWER": {"IN": sorted(forms)}}]]
         last = {f.split("-")[-1] for f in forms}
         split: list[dict[str, Any]] = []
         for i, piece in enumerate(pieces):
@@ -463,7 +472,15 @@ def _loaded_hits(doc: Doc, ms: _Matchers, lex: Lexicon, groups: set[int], region
 
 
 def _verb_reading(doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> bool:
+    """A loaded act the parser reads as a verb: a verb entry, or a phrase that opens
+    on the verb ("mowed down", "swooped on"); it stays apart from the label before it."""
     return end - start == 1 and doc[start].pos_ in ("VERB", "AUX") and any(en.pos == "verb" for en in entries)
+
+
+def _verb_phrase(doc: Doc, start: int, entries: Sequence[Entry]) -> bool:
+    """A phrase that opens on a verb ("mowed down", "swooped on") is an act, kept
+    apart from the label before it when spans merge."""
+    return doc[start].pos_ == "VERB" and any(en.pos == "phrase" for en in entries)
 
 
 def _labelled(doc: Doc, h: _Hit, groups: set[int], loaded: set[int], lex: Lexicon) -> bool:
@@ -568,7 +585,8 @@ def extract_framing(ctx: Context, *, quotes: Sequence[Quote], actors: Sequence[A
     for (s, e), h in grown:
         # a loaded verb is the outlet's word for the act, apart from the label on its subject
         if merged and s <= merged[-1][1] and \
-                not (s == merged[-1][1] and _verb_reading(doc, h.start, h.end, h.entries)) and \
+                not (s == merged[-1][1] and (_verb_reading(doc, h.start, h.end, h.entries)
+                                           or _verb_phrase(doc, h.start, h.entries))) and \
                 not any(t.is_sent_start for t in doc[merged[-1][0] + 1:s + 1]) and \
                 regions.contains(doc[s].idx) == regions.contains(doc[merged[-1][0]].idx):
             ps, pe, pentries = merged[-1]

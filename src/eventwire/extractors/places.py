@@ -400,10 +400,38 @@ def _cue(doc: Doc, i: int, j: int, features: set[str], words: _Words) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ in words.locative:
         return True
-    tok = doc[i]
+    if _placed_after(doc, i, j, words):
+        return True
+    # The conjunct is the span's root ("Ruinas" of "Copán Ruinas"), and the name it is joined to
+    # starts with that name's compounds ("from San Pedro Sula and Copán Ruinas").
+    tok = next((doc[k] for k in range(i, j) if not i <= doc[k].head.i < j), doc[i])
     if tok.dep_ == "conj" and tok.head.i < i:
-        head = tok.head
-        return head.i >= 1 and doc[head.i - 1].lower_ in words.locative
+        first = tok.head.i
+        while first >= 1 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= tok.head.i \
+                and _is_cap(doc[first - 1]):
+            first -= 1
+        return first >= 1 and doc[first - 1].lower_ in words.locative
+    return False
+
+
+_NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"})
+
+
+def _placed_after(doc: Doc, i: int, j: int, words: _Words) -> bool:
+    """"Kenyam, in the Nduga regency", "Hawija, near Kirkuk": a name (not itself an apposition,
+    "her son, Hailey, in May") followed by a comma and a locative phrase that names a place."""
+    if i >= 1 and doc[i - 1].text == ",":
+        return False
+    if not (j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("in", "near", "outside")):
+        return False
+    for k in range(j + 2, min(len(doc), j + 7)):
+        tok = doc[k]
+        if tok.ent_type_ in _NOT_PLACE_ENTS:
+            return False
+        if _is_cap(tok) or tok.lower_ in words.feature_kind:
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "NUM"):
+            return False
     return False
 
 
@@ -418,7 +446,7 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
     i = 0
     n = len(doc)
     while i < n:
-        found = None
+        found: tuple[int, int, int, str, list[Match], int | None] | None = None
         first = doc[i]
         low = first.lower_
         # The cheap half of _span_ok: most tokens cannot start a name at all.
@@ -433,6 +461,11 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
             key = normalize(surface)
             if not key or gaz.demonym_country(key):
                 continue
+            if j - i >= 2 and key in words.never:
+                # "Central America", "Latin America": a listed non-place name hides its pieces
+                # ("America" is no United States there), whether or not the gazetteer knows it.
+                found = (j, -1, -1, key, [], None)
+                break
             # "Ind.", "W.Va.": abbreviations are matched as written, and then alone.
             matches = ("." in surface and gaz.lookup_exact(surface)) or gaz.lookup_key(key)
             if not matches:
@@ -457,6 +490,9 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
             i += 1
             continue
         j, start, end, key, matches, tier = found
+        if tier is None:  # a never-place name: skip all of it
+            i = j
+            continue
         features = _features(doc, i, j, words)
         strong_kinds = {m.entry.kind for m in matches if m.strong}
         last = doc[j - 1].lower_
@@ -601,7 +637,7 @@ def _resolve(cands: list[_Candidate], raw: dict[str, dict[str, float]], words: _
 
 
 def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict[str, float]],
-          words: _Words) -> set[str]:
+          words: _Words, text: str = "") -> set[str]:
     """Names whose resolved place fits the article. The countries the article points to come
     from the other names: country and admin1 names, demonyms, and the places of SURE names.
     Where it clearly points somewhere (a weight of POINTED_ENOUGH or more), a GeoNames town
@@ -622,10 +658,15 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
             weight[entry.country][key] += 1.0
     keep: set[str] = set()
     modifiers = {c.key for c in cands if c.modifier} - {c.key for c in cands if not c.modifier}
+    # A name that only ever qualifies the word after it, never as part of a hyphened compound
+    # ("Asia-Pacific" is still a region).
+    desks = modifiers - {c.key for c in cands if text[c.end : c.end + 1] == "-"}
     for key, entry in chosen.items():
         if key in modifiers and not _curated(entry) and any(
                 key.endswith(suffix) and key[: -len(suffix)] in chosen for suffix in _ADJECTIVE_SUFFIXES):
             continue  # "Siwan folk music" in a story about Siwa: an adjective of a place, not a place
+        if key in desks and entry.source == "continent":
+            continue  # "our weekly Africa briefing", "the Asia editor": a beat or a desk, not a place
         own = sum(w for name, w in weight.get(entry.country or "", {}).items() if name != key)
         elsewhere = sum(w for cc, per in weight.items() if cc != entry.country
                         for name, w in per.items() if name != key)
@@ -658,7 +699,7 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
         return []
     raw = _country_evidence(ctx.doc, gaz, cands, words)
     chosen = _resolve(cands, raw, words)
-    keep = _keep(cands, chosen, raw, words)
+    keep = _keep(cands, chosen, raw, words, ctx.text)
     mentions: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
     for cand in cands:

@@ -56,6 +56,10 @@ _DESCRIBERS = frozenset({"local", "national", "state", "private", "independent",
                          "community", "exile", "online", "satellite"})
 
 
+# Outlet heads that any station or site may carry; the other heads are print mastheads.
+_GENERIC_HEADS = frozenset({"TV", "Television", "Radio", "News", "Online", "FM", "Daily", "Insider"})
+
+
 @dataclass(frozen=True)
 class Outlets:
     names: dict[str, str]  # alias (without a leading "The") -> canonical name
@@ -160,11 +164,46 @@ def _cited(text: str, start: int, end: int, o: Outlets) -> bool:
     left, right = text[s0:start], text[end:s1]
     if o.before.search(left) or o.after.match(right) or o.media_after.match(right):
         return True
+    if _coordinated_cite(right, o):
+        return True
     # "(Reuters)", "(AFP) -": an agency credit; "a Reuters reporter": a byline
     if left.endswith("(") and right.startswith(")"):
         return True
     return bool(re.match(r"\s+(?:reporter|correspondent|journalist|investigation|analysis|footage|report)s?\b",
                          right))
+
+
+# "X and the Darfur-based outlet Y also reported": the second outlet of a pair, a few words long.
+_AND_NEXT = re.compile(r"^\s+and\s+((?:[^\s,.;:\"“”()]+\s+){0,5})")
+# A name of letters run into a number is a masthead's shape: "Kurdistan24", "Channels7".
+_DIGIT_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}[A-Za-z]*\d{1,3})(?![\w'’-])")
+
+
+def _coordinated_cite(right: str, o: Outlets) -> bool:
+    """The outlet is the first of two joined by "and" before a citing verb that both share."""
+    m = _AND_NEXT.match(right)
+    if not m:
+        return False
+    # the citing verb may follow any of the next few words, one of which names the other outlet
+    pos = m.start(1)
+    for word in m.group(1).split():
+        pos = right.index(word, pos) + len(word)
+        if word[:1].isupper() and o.after.match(right[pos:]):
+            return True
+    return False
+
+
+def _adjectival(word: str) -> bool:
+    """A people's or place's adjective ("Papuan", "Kenyan", "Sudanese"): it describes an outlet."""
+    gaz = default_gazetteer()
+    if gaz.demonym_country(word):
+        return True
+    for suffix in ("ian", "an", "ese", "i", "n"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and any(
+                m.strong and m.entry.source != "geonames" for m in gaz.lookup(stem)):
+            return True
+    return False
 
 
 def _plain_name(name: str, o: Outlets) -> bool:
@@ -175,7 +214,7 @@ def _plain_name(name: str, o: Outlets) -> bool:
     words = name.split()
     if len(words) == 1:
         gaz = default_gazetteer()
-        if gaz.demonym_country(name) or any(m.strong and m.entry.kind == "country" for m in gaz.lookup(name)):
+        if _adjectival(name) or any(m.strong and m.entry.kind == "country" for m in gaz.lookup(name)):
             return False
     return True
 
@@ -183,7 +222,10 @@ def _plain_name(name: str, o: Outlets) -> bool:
 def _shaped_ok(name: str, o: Outlets) -> bool:
     """"Amu TV" names an outlet; "Local TV" or "Kenyan TV" only describes one."""
     words = name.split()
-    if len(words) == 2 and (words[0].lower() in _DESCRIBERS or not _plain_name(words[0], o)):
+    # A country before a print masthead's head names the paper ("Sudan Tribune", "Jordan Times");
+    # before a generic head it only describes one ("Somalia TV").
+    masthead = words[-1] not in _GENERIC_HEADS
+    if len(words) == 2 and (words[0].lower() in _DESCRIBERS or not (masthead or _plain_name(words[0], o))):
         return False
     return not o.not_outlet.search(name)
 
@@ -227,6 +269,9 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
     for m in o.shaped.finditer(text):
         if _shaped_ok(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
+    for m in _DIGIT_NAME.finditer(text):
+        if m.group(1) not in o.names and _cited(text, m.start(1), m.end(1), o):
+            out.append(_unknown(text, m.start(1), m.end(1)))
     for m in o.apposed.finditer(text):
         if _plain_name(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
@@ -251,7 +296,11 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
         s0, s1 = _sentence_bounds(text, start, end)
         if not _plain_name(m.group(1), o):
             continue
-        if o.after.match(text[end:s1]) or o.loose_before.search(text[s0 : m.start()]):
+        left = text[s0 : m.start()]
+        adj = re.search(r"([A-Z][\w'’-]+)\s+$", left)
+        if adj and _adjectival(adj.group(1)):  # "told the Papuan news site Jubi"
+            left = left[: adj.start()]
+        if o.after.match(text[end:s1]) or o.loose_before.search(left):
             noun = text[m.start() : start].split()
             if all(w[:1].isupper() for w in noun if w.lower() != "the"):
                 # "The Daily Beast", "the Daily News": the "media noun" is the name's first word
