@@ -191,6 +191,25 @@ def failure_for(raw: RawDocument, err: Exception) -> Failure:
                    article_id=raw.id)
 
 
+def admit(items: Iterable[RawDocument | Failure],
+          skip: Callable[[Article], bool] | None = None) -> Iterator[tuple[RawDocument, Article] | Failure]:
+    """The driver-side step every engine shares: clean each document, pass on
+    readers' failures and articles that do not clean as Failures (``path`` is
+    the origin), drop what ``skip`` says is already held, and yield the rest as
+    (raw, Article) pairs."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            article = prepare(item)
+        except EventwireError as err:
+            yield failure_for(item, err)
+            continue
+        if skip is None or not skip(article):
+            yield item, article
+
+
 def run(items: Iterable[RawDocument | Failure], *, settings: Settings | None = None,
         skip: Callable[[Article], bool] | None = None) -> Iterator[tuple[str, Record | Failure]]:
     """Analyse a stream of documents, yielding (origin, Record or Failure) for each.
@@ -217,19 +236,13 @@ def run(items: Iterable[RawDocument | Failure], *, settings: Settings | None = N
         batch.clear()
         origins.clear()
 
-    for item in items:
-        if isinstance(item, Failure):
-            yield item.path, item
+    for admitted in admit(items, skip):
+        if isinstance(admitted, Failure):
+            yield admitted.path, admitted
             continue
-        try:
-            article = prepare(item)
-        except EventwireError as err:
-            yield item.origin, failure_for(item, err)
-            continue
-        if skip is not None and skip(article):
-            continue
+        raw, article = admitted
         batch.append(article)
-        origins.append(item)
+        origins.append(raw)
         if len(batch) >= settings.batch_size:
             yield from flush()
     if batch:

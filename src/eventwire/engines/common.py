@@ -149,23 +149,20 @@ def plan(items: Iterable[RawDocument | Failure], *, settings: Settings, skip: Sk
          size: int, report: EngineReport) -> Iterator[Batch | Result]:
     """Driver side: Failures ready now (reader failures, articles that do not
     clean) and batches of documents for the workers, in input order."""
-    from eventwire.pipeline import failure_for, prepare
+    from eventwire.pipeline import admit
+
+    def counted_skip(article: Article) -> bool:
+        held = skip is not None and skip(article)
+        report.skipped += held
+        return held
 
     pending: list[RawDocument] = []
     index = 0
-    for item in items:
-        if isinstance(item, Failure):
-            yield item.path, item
+    for admitted in admit(items, counted_skip):
+        if isinstance(admitted, Failure):
+            yield admitted.path, admitted
             continue
-        try:
-            article = prepare(item)
-        except EventwireError as err:
-            yield item.origin, failure_for(item, err)
-            continue
-        if skip is not None and skip(article):
-            report.skipped += 1
-            continue
-        pending.append(item)
+        pending.append(admitted[0])
         if len(pending) >= size:
             yield Batch(index=index, docs=tuple(pending))
             index += 1
