@@ -30,6 +30,8 @@ RESOLVE_CASES = [
     ("last night", MON, ("2023-12-31", "2023-12-31", "day")),
     ("today", SUN, ("2022-08-14", "2022-08-14", "day")),
     ("overnight", WED, ("2019-03-05", "2019-03-06", "days")),
+    ("overnight on Saturday", WED, ("2019-03-02", "2019-03-03", "days")),
+    ("overnight Monday", WED, ("2019-03-04", "2019-03-05", "days")),
     ("over the weekend", WED, ("2019-03-02", "2019-03-03", "days")),
     ("at the weekend", WED, ("2019-03-02", "2019-03-03", "days")),
     ("over the weekend", SUN, ("2022-08-13", "2022-08-14", "days")),
@@ -204,3 +206,10 @@ def test_run_tempeval_on_a_written_file(tmp_path: Path) -> None:
     assert report["accuracy"] == 0.75
     assert report["coverage"] == 0.75
     assert [e["text"] for e in report["errors"]] == ["the week before"]
+
+
+def test_overnight_with_weekday_is_one_expression() -> None:
+    text, body_start = compose("Raid on a camp", "Gunmen killed nine herders overnight on Saturday near the river.")
+    ctx = Context(doc=parse(text), body_start=body_start, published=WED)
+    got = [(t.text, t.date_start, t.date_end) for t in find_time_expressions(ctx)]
+    assert got == [("overnight on Saturday", "2019-03-02", "2019-03-03")]

@@ -72,6 +72,15 @@ def test_deir_ez_zor_variants(gaz: Gazetteer, variant: str) -> None:
     assert 170794 in ids
 
 
+@pytest.mark.parametrize(("variant", "name", "kind"), [
+    ("Tskhinval", "Tskhinvali", "populated_place"), ("Ts'khinvali", "Tskhinvali", "populated_place"),
+    ("Rusizi Plain", "Ruzizi Plain", "region"), ("Guma local government area", "Guma", "admin_area"),
+    ("Nasarawa state", "Nasarawa State", "admin_area"), ("Pampur", "Pampore", "populated_place"),
+    ("East Africa", "East Africa", "region")])
+def test_round6_spellings_and_areas(gaz: Gazetteer, variant: str, name: str, kind: str) -> None:
+    assert any(m.strong and m.entry.name == name and m.entry.kind == kind for m in gaz.lookup(variant)), variant
+
+
 def test_kharkiv_city_and_oblast(gaz: Gazetteer) -> None:
     city = next(m.entry for m in gaz.lookup("Kharkiv") if m.entry.kind == "populated_place")
     assert (city.geonameid, city.country, city.admin1, city.precision) == (706483, "UA", "Kharkiv", "point")

@@ -176,3 +176,32 @@ def test_round5_outlet_frames(body: str, expected: list[tuple[str, str]]) -> Non
 
 def test_somalia_tv_still_only_describes() -> None:
     assert cited("Somalia TV reported the attack.") == []
+
+
+def _names(body: str, source: str | None = None) -> list[str]:
+    from datetime import date
+
+    from eventwire.extractors.context import Context, compose
+    from eventwire.nlp import parse
+
+    text, body_start = compose("Test", body)
+    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15), source=source)
+    return [s.name for s in extract_sources_cited(ctx)]
+
+
+def test_a_name_headed_by_broadcaster_is_an_outlet() -> None:
+    assert _names("Ruritanian Public Broadcaster reported that the bridge had been closed.") == [
+        "Ruritanian Public Broadcaster"]
+
+
+def test_local_paper_introduces_an_unknown_masthead() -> None:
+    assert _names("Local paper The Lantern said dozens of families had left.") == ["The Lantern"]
+
+
+def test_known_outlet_read_on_and_before_agency() -> None:
+    assert _names("The army said in a communiqué read on state broadcaster ORTM that the post held.") == ["ORTM"]
+    assert _names("The group claimed the raid through its Amaq agency on Tuesday.") == ["Amaq"]
+
+
+def test_article_source_given_as_an_alias_is_not_cited() -> None:
+    assert _names("KAMPALA (AP) - Gunmen attacked a bus on Monday.", source="AP") == []

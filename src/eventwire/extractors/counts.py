@@ -18,12 +18,10 @@ count of its kind.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -58,7 +56,11 @@ from eventwire.extractors.counts_clause import (
 from eventwire.extractors.counts_clause import (
     tokens as _tokens,
 )
-from eventwire.extractors.numbers import counts_lexicon, number_regex, parse_number
+from eventwire.extractors.counts_lexicon import Lex as _Lex
+from eventwire.extractors.counts_lexicon import cue as _cue
+from eventwire.extractors.counts_lexicon import is_people as _is_people
+from eventwire.extractors.counts_lexicon import lexicon as _lex
+from eventwire.extractors.numbers import number_regex, parse_number
 from eventwire.schema import Actor, Count, CountKind, Period, Place, Qualifier, Quote, TimeExpression
 
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -70,102 +72,6 @@ _TIME_WORD = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[ap]\.?m\.?)\b", re.IGNORECASE)
 
-
-# ---------------------------------------------------------------- lexicon views
-
-@dataclass(frozen=True)
-class _Lex:
-    cue: dict[str, str]              # lemma -> kind (troops apart)
-    troops: frozenset[str]
-    troops_overridden_by: frozenset[str]
-    phrases: tuple[tuple[str, frozenset[str], str], ...]
-    leave_complements: dict[str, str]
-    leave_not: frozenset[str]
-    people: frozenset[str]
-    non_people: frozenset[str]
-    suffixes: tuple[str, ...]
-    units: re.Pattern[str]
-    before_not: re.Pattern[str]
-    ages: tuple[str, ...]
-    qualifiers: re.Pattern[str]
-    qualifier_info: dict[str, tuple[str, str]]
-    vague_re: re.Pattern[str]
-    vague: dict[str, dict[str, Any]]
-    approximate_scales: tuple[str, ...]
-    hedges: re.Pattern[str]
-    negators: frozenset[str]
-    modals: frozenset[str]
-    hypothetical: frozenset[str]
-    reporting: frozenset[str]
-    background_nouns: frozenset[str]
-    background_phrases: re.Pattern[str]
-    object_cues: dict[str, str]
-    cue_exceptions: dict[str, frozenset[str]]
-    subfigure: re.Pattern[str]
-    same_figure_subjects: frozenset[str]
-    currency: re.Pattern[str]
-    standing_verbs: frozenset[str]
-    population_verbs: frozenset[str]
-    report_nouns: frozenset[str]
-    to_death: frozenset[str]
-    cue_only: frozenset[str]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@functools.lru_cache(maxsize=1)
-def _lex() -> _Lex:
-    d = counts_lexicon()
-    cues = {lemma: kind for kind, lemmas in d["kind_cues"].items() if kind != "troops" for lemma in lemmas}
-    vague = {v["phrase"]: v for v in d["vague"]}
-    # "tens", "scores" and "a number" are numerals only before "of" ("scores of people")
-    vague_alts = [re.escape(p) + (r"(?=\s+of\b)" if p in ("tens", "scores", "a number") else "")
-                  for p in sorted(vague, key=len, reverse=True)]
-    return _Lex(
-        cue=cues,
-        troops=frozenset(d["kind_cues"]["troops"]),
-        troops_overridden_by=frozenset(d["troops_overridden_by"]),
-        phrases=tuple((p["verb"], frozenset(p["with"]), p["kind"]) for p in d["phrase_cues"]),
-        leave_complements=dict(d["leave_complements"]),
-        leave_not=frozenset(d["leave_not_displacement"]),
-        people=frozenset(d["people_nouns"]),
-        non_people=frozenset(d["non_people_nouns"]),
-        suffixes=tuple(d["agentive_suffixes"]),
-        units=re.compile(r"^[\s-]*(?:and[\s-]+a[\s-]+half[\s-]+)?(?:" + _alternation(d["units"]) + r")(?![\w])",
-                         re.IGNORECASE),
-        before_not=re.compile(r"(?:^|[\s(])(?:" + _alternation(d["before_not_count"]) + r")\s*$", re.IGNORECASE),
-        ages=tuple(d["age_suffixes"]),
-        qualifiers=re.compile(r"(?:^|(?<=[\s(\"'“‘]))(" + _alternation(q["phrase"] for q in d["qualifiers"])
-                              + r")\s+$", re.IGNORECASE),
-        qualifier_info={q["phrase"]: (q["qualifier"], q["bounds"]) for q in d["qualifiers"]},
-        vague_re=re.compile(r"(?<![\w])(?:" + "|".join(vague_alts) + r")(?![\w])", re.IGNORECASE),
-        vague=vague,
-        approximate_scales=tuple(d["approximate_scales"]),
-        hedges=re.compile(r"\b(?:" + _alternation(d["hedges"]) + r")\b", re.IGNORECASE),
-        negators=frozenset(d["negators"]),
-        modals=frozenset(d["modals"]),
-        hypothetical=frozenset(d["hypothetical_verbs"]),
-        reporting=frozenset(d["reporting_verbs"]),
-        background_nouns=frozenset(d["background_nouns"]),
-        background_phrases=re.compile(r"\b(?:" + _alternation(d["background_phrases"]) + r")\b", re.IGNORECASE),
-        object_cues=dict(d["object_cues"]),
-        cue_exceptions={k: frozenset(v) for k, v in d["cue_exceptions"].items()},
-        subfigure=re.compile(r"\b(?:" + _alternation(d["subfigure_markers"]) + r")\s+$", re.IGNORECASE),
-        same_figure_subjects=frozenset(d["same_figure_subjects"]),
-        standing_verbs=frozenset(d["standing_verbs"]),
-        population_verbs=frozenset(d.get("population_verbs", ())),
-        report_nouns=frozenset(d.get("report_nouns", ())),
-        to_death=frozenset(d.get("to_death", ())),
-        cue_only=frozenset(d.get("cue_only_nouns", ())),
-        currency=re.compile(r"(?:[$£€¥₦]|\b(?:" + _alternation(d["currency"]) + r")s?\b)", re.IGNORECASE),
-    )
-
-
-def _cue(tok: Token, lex: _Lex) -> str | None:
-    """The kind a word cues, by its form or its lemma ("missing" is lemmatised "miss")."""
-    return lex.cue.get(tok.lower_) or lex.cue.get(tok.lemma_.lower())
 
 
 # ---------------------------------------------------------------- figures in the text
@@ -243,6 +149,9 @@ def _is_measure(text: str, fig: _Figure, lex: _Lex) -> bool:
         return True
     if fig.start == fig.num_start and lex.before_not.search(before):
         return True
+    band = lex.age_band.search(before)
+    if band and (band.group(1).lower() in lex.people or band.group(1).lower().rstrip("s") in lex.people):
+        return True  # "children under five", "men over 60": an age band
     if before.endswith(":") or re.match(r":\d", after):
         return True  # a clock time or a score: "08:40", "2:1"
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", fig.word) and fig.qualifier == "exact")
@@ -259,17 +168,6 @@ def _segments(ctx: Context) -> list[tuple[int, int]]:
             if piece.group().strip():
                 out.append((s + piece.start(), s + piece.end()))
     return out
-
-
-def _is_people(noun: Token, lex: _Lex) -> bool:
-    lemma, low = noun.lemma_.lower(), noun.lower_
-    if lemma in lex.non_people or low in lex.non_people:
-        return False
-    if lemma in lex.people or low in lex.people or lemma in lex.troops or low in lex.troops:
-        return True
-    if noun.ent_type_ == "NORP":
-        return True
-    return noun.tag_ in ("NNS", "NNPS") and low.endswith(lex.suffixes)
 
 
 def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -> Token | None:
@@ -366,6 +264,10 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
                 return lex.leave_complements.get(c.lower_) or lex.leave_complements[c.lemma_.lower()]
         if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.leave_not for c in verb.children):
             return None
+        if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == verb.i:
+            return None  # "nothing was left of the three men": remains, not people leaving
+        if _leaves_without(verb, arg):
+            return None  # "leaving 25,000 residents without water": deprived, not displaced
         return "displaced"
     near = _near_lemmas(verb)
     if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in lex.to_death for g in c.children)
@@ -374,6 +276,10 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     for p_verb, words, kind in lex.phrases:
         if lemma == p_verb and near & words:
             return kind
+    # "1,000 people reached the town"; "the toll reached 50" is left to the toll rule below
+    if (lemma in lex.subject_cues and arg.head.i == verb.i and arg.dep_ == "nsubj"
+            and arg.lemma_.lower() not in lex.cue_exceptions.get(lemma, ())):
+        return lex.subject_cues[lemma]
     if lemma in lex.object_cues:
         moved = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in verb.children)
         return lex.object_cues[lemma] if _is_object(arg, verb) and not moved else None
@@ -383,12 +289,48 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     for c in verb.children:
         if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "prt", "advmod") and _cue(c, lex):
             return _cue(c, lex)
+        among = next((_cue(g, lex) for g in c.children if g.dep_ == "pobj" and _cue(g, lex)), None)
+        if c.dep_ == "prep" and c.lower_ == "among" and among:
+            return among  # "among the dead were three civilians"
+        if (lemma in lex.dwelling_verbs and c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.displacement_sites for g in c.children)):
+            return "displaced"  # "200,000 people still live in camps", "families are staying in schools"
     # "the death toll rose to 50", "put the death toll at nine": another argument names the kind
-    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    # ("the toll reached 50": the figure is the object, the subject names the kind)
+    if arg.dep_ not in ("nsubj", "nsubjpass"):
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (toll := _toll_kind(c.subtree)):
+            if (c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != arg.i and c.dep_ != arg.dep_
+                    and (toll := _toll_kind(c.subtree))):
                 return toll
     return None
+
+
+def _restated(noun: Token) -> tuple[Token, Token] | None:
+    """The (number, noun) that restates ``noun``'s figure in other units: 'X households, or Y people',
+    'X people (Y households)'."""
+    pairs = [c for c in noun.children if c.dep_ in ("conj", "appos")]
+    if noun.dep_ in ("conj", "appos"):
+        pairs.append(noun.head)
+    for other in pairs:
+        first = min(noun, other, key=lambda t: t.i)
+        if other.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+            continue  # "X men and Y women" are two groups, not one figure restated
+        num = next((c for c in other.children if c.dep_ == "nummod"), None)
+        if num is not None:
+            return num, other
+    return None
+
+
+def _sibling_verbs(verb: Token, arg: Token) -> list[Token]:
+    """Verbs that share the figure with ``verb``: 'packed up and left the villages' (a later verb of
+    the same subject), 'may have to leave' (its complement), 'killed and enslaved thousands' (the
+    first of two verbs with one object)."""
+    out = [c for c in verb.conjuncts
+           if c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    out += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i < arg.i and arg.dep_ == "dobj":
+        out.append(verb.head)
+    return out
 
 
 def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
@@ -406,6 +348,9 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
             break
     if kind is None and verb is not None:
         kind = _kind_at_verb(verb, arg, lex)
+        for other in _sibling_verbs(verb, arg) if kind is None else ():
+            if (kind := _kind_at_verb(other, arg, lex)) is not None:
+                break
     if kind is None and noun is not None:
         for c in noun.children:  # "11 people killed", "four people dead"
             if c.dep_ in ("acl", "amod", "relcl") and _cue(c, lex):
@@ -540,7 +485,8 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if reported is not None:
             noun = reported[0]  # "300 reports of missing people": the missing people are counted
         if noun is not None and reported is None and (
-                noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people):
+                noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people
+                or lex.currency.fullmatch(noun.lower_)):  # "between 300 and 350 rupees"
             continue
         what = _what(noun)
         more = re.match(r"\s+more\b", text[f.num_end:f.num_end + 6])
@@ -551,9 +497,14 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if not f.countable:
             continue
         kind, verb = _kind(doc, anchor, noun, seg, anchor_ids - {anchor.i}, lex)
+        partner = _restated(noun) if kind is None and noun is not None else None
+        if partner is not None:  # "1,236 households, or about 7,400 people, arriving": one figure twice
+            kind = _kind(doc, partner[0], partner[1], seg, anchor_ids - {partner[0].i}, lex)[0]
         before = text[max(seg[0], f.start - 30):f.start]
         if last_kind.get(seg) and (
-                lex.subfigure.search(before)  # "killed eight people, including three children"
+                # "killed eight people, including three children"; "of whom 11 were released" keeps its own
+                (lex.subfigure.search(before) and (kind in (None, "other", "troops") or verb is None
+                                                   or verb.i < anchor.i))
                 or (kind is None and more)  # "up to 5,000 more could follow"
                 or (kind is None and noun is None and _restates(verb, lex))):  # "the number could be 60"
             kind = last_kind[seg]
@@ -568,6 +519,8 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                 continue
             kind = "other"
         if noun is not None and not _is_people(noun, lex) and kind == "other":
+            continue
+        if _beside_the_conflict(kind, noun, anchor, verb, lex):
             continue
         if _not_a_figure(kind, f, noun, verb, before, lex) or _not_people_figure(kind, f, verb, after, lex):
             continue
@@ -646,6 +599,32 @@ def _not_people_figure(kind: str, f: _Figure, verb: Token | None, after: str, le
     # "one of the country's most notorious prisons", "one of the deadliest attacks"
     return f.word.lower() == "one" and bool(re.match(
         r"\s+of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?(?:most|least|\w+est)\b", after, re.IGNORECASE))
+
+
+_HARM = frozenset({"killed", "injured", "detained", "missing", "trapped"})
+
+
+def _leaves_without(verb: Token, arg: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "without" for c in (*verb.children, *arg.children))
+
+
+def _beside_the_conflict(kind: str, noun: Token | None, anchor: Token, verb: Token | None, lex: _Lex) -> bool:
+    """People a figure names who are not a figure of the conflict: kin travelling with someone,
+    beneficiaries of aid, people left without a service."""
+    arg = noun if noun is not None else anchor
+    if (noun is not None and kind not in _HARM and (noun.lemma_.lower() in lex.kin or noun.lower_ in lex.kin)
+            and any(c.dep_ == "poss" for c in noun.children)):
+        return True  # "with her three sons", "his two kids"
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if (arg.dep_ == "pobj" and arg.head.lower_ in ("to", "for") and arg.head.head.i == verb.i
+            and lemma in lex.aid_verbs):
+        return True  # "distributed rations to 2,300 displaced people"
+    if (lemma in lex.aid_object_verbs and arg.head.i == verb.i and arg.dep_ in ("dobj", "nsubjpass")
+            and kind in ("other", "displaced", "returned")):
+        return True  # "the team assisted 900 households", "treated 140 patients"
+    return lemma == "leave" and _leaves_without(verb, arg)
 
 
 def _reported_people(noun: Token, lex: _Lex) -> tuple[Token, str] | None:

@@ -14,7 +14,8 @@ from eventwire.extractors.context import Context
 from eventwire.schema import Actor, Period, Quote
 
 if TYPE_CHECKING:
-    from eventwire.extractors.counts import _Figure, _Lex
+    from eventwire.extractors.counts import _Figure
+    from eventwire.extractors.counts_lexicon import Lex as _Lex
 
 
 _RATE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a|per|every|each)\s+(?:year|month)\b"

@@ -109,6 +109,17 @@ def _weekday(core: str, pub: date, prefer: Prefer) -> Resolved | None:
     return _day(pub - timedelta(days=back))
 
 
+def _overnight_weekday(core: str, pub: date, prefer: Prefer) -> Resolved | None:
+    """'overnight on Friday', 'overnight Friday': the night runs from that day into the next."""
+    m = re.fullmatch(rf"overnight\s+(?:on\s+|from\s+)?({_WEEKDAY_RE})(?:\s+(?:to|into)\s+{_WEEKDAY_RE})?", core)
+    if not m:
+        return None
+    day = _weekday(m.group(1), pub, prefer)
+    if day is None:
+        return None
+    return day[0], day[0] + timedelta(days=1), "days"
+
+
 def _weekend(core: str, pub: date) -> Resolved | None:
     m = re.fullmatch(r"(?:(the|this|last|past|next)\s+)?weekend", core)
     if not m:
@@ -368,6 +379,9 @@ def _resolve_core(core: str, pub: date | None, prefer: Prefer) -> Resolved | Non
     found = _weekday(core, pub, prefer)
     if found is not None:
         return found
+    found = _overnight_weekday(core, pub, prefer)
+    if found is not None:
+        return found
     for rule in _RELATIVE_RULES:
         found = rule(core, pub)
         if found is not None:
@@ -379,7 +393,8 @@ def _resolve_core(core: str, pub: date | None, prefer: Prefer) -> Resolved | Non
 
 # Phrases spaCy's DATE/TIME entities often miss or cut short.
 _EXTRA = re.compile(
-    rf"\b(?:(?:over|at|during)\s+the\s+weekend|overnight|yesterday{_DAYPART}|last night|today|tonight"
+    rf"\b(?:(?:over|at|during)\s+the\s+weekend|overnight(?:\s+(?:on\s+|from\s+)?{_WEEKDAY_RE}"
+    rf"(?:\s+(?:to|into)\s+{_WEEKDAY_RE})?)?|yesterday{_DAYPART}|last night|today|tonight"
     rf"|(?:since|on|last|next)\s+{_WEEKDAY_RE}{_DAYPART}"
     r"|earlier\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks|months)"
     r"|(?:over|in|during|within)\s+the\s+(?:last|past)\s+\w+(?:\s+\w+)?\s+(?:hours|days|weeks|months|years))\b",

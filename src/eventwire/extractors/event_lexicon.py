@@ -283,6 +283,8 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
         # "according to" is attribution; its lemma would otherwise hit "accord"
         if tok.i in used or tok.lower_ == "according":
             continue
+        if tok.ent_type_ == "DATE" and tok.is_title:
+            continue  # "March 19": the month, not a protest march
         lemma, lower = _forms(tok)
         for key in dict.fromkeys((lower, lemma)):
             entries = [e for e in taxonomy.single.get(key, ()) if _pos_ok(e, tok)]

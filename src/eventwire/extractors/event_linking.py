@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from eventwire.extractors.context import Context
+from eventwire.extractors.event_attach import (
+    AREA_NOUNS,
+    day_offset,
+    destination,
+    nationwide,
+    reference_point,
+    speaking_place,
+)
 from eventwire.extractors.event_lexicon import Taxonomy, instrument_cues
 from eventwire.extractors.event_syntax import (
     Unit,
@@ -309,10 +318,10 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     first = dateline_end(unit)
     in_unit = [(s, e, p) for s, e, p in linker.place_mentions if first <= s and e <= unit.end
                and not _origin_modifier(unit.head_of(s, e), unit, linker)]
-    anchors = [m for m in in_unit if _reference_point(unit.head_of(m[0], m[1]))]
+    anchors = [m for m in in_unit if reference_point(unit.head_of(m[0], m[1]))]
     if len(anchors) < len({m[2].name for m in in_unit}):
         in_unit = [m for m in in_unit if m not in anchors]
-    dest = {s: _destination(unit.head_of(s, e)) for s, e, _p in in_unit}
+    dest = {s: destination(unit.head_of(s, e)) for s, e, _p in in_unit}
     for s, e, p in in_unit:
         owner = _owner(drafts, unit.head_of(s, e))
         if owner is not None:
@@ -337,38 +346,12 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
                 d.place = inner.name
         elif main is not None and (definite or d.type != "statement"):
             d.place = main.name
-
-
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "north-east", "north-west", "south-east", "south-west"}
-
-
-def _reference_point(tok: Token | None) -> bool:
-    """'about 25 km west of Goma', '20 miles north of the capital Port-au-Prince':
-    the place locates another one."""
-    for _ in range(4):
-        while tok is not None and tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
-            tok = tok.head
-        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
-            return False
-        if tok.head.head.lower_ in _DIRECTIONS:
-            return True
-        tok = tok.head.head  # "north of the town of Mubi": up to "town"
-    return False
-
-
-def _destination(tok: Token | None) -> bool:
-    """'towards Bunia', 'to villages along the river': where someone went."""
-    t = tok
-    for _ in range(4):
-        if t is None or t.head.i == t.i:
-            return False
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "towards", "toward", "into"):
-            return True
-        if t.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
-            return False
-        t = t.head
-    return False
+        if main is not None and nationwide(d.anchor) and not d.place_own:
+            # "shot down 79 drones over 11 regions": the whole country, not the main town
+            country = next((p for p in linker.places.values()
+                            if p.precision == "country" and p.country == main.country), None)
+            if country is not None:
+                d.place = country.name
 
 
 def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
@@ -382,9 +365,25 @@ def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
         # whatever the parser attached it to
         after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
         return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
+    if speaking_place(tok, linker.tax.cues["reporting_verbs"]):
+        return True
     if tok.dep_ not in ("poss", "compound", "amod", "nmod"):
         return False
-    return not is_place_like(tok.head, unit, linker.tax, linker)
+    return not _place_head(tok.head, tok, unit, linker)
+
+
+def _place_head(head: Token, modifier: Token, unit: Unit, linker: Linker) -> bool:
+    """``head`` is a place noun in its own right: the place modifying it does not
+    count ('a U.S. destroyer' is no place because 'U.S.' is one)."""
+    tax = linker.tax
+    if head.lemma_.lower() in tax.place_words or head.lower_ in tax.place_words \
+            or head.lemma_.lower() in AREA_NOUNS:
+        return True
+    if head.ent_type_ in ("GPE", "LOC", "FAC"):  # one name: "Dar'a governorate"
+        return True
+    s, e = _core_range(head, unit)
+    m0, m1 = unit.tok_start(modifier), unit.tok_end(modifier)
+    return any(ps < e and s < pe and not (ps < m1 and m0 < pe) for ps, pe, _p in linker.place_mentions)
 
 
 def dateline_end(unit: Unit) -> int:
@@ -456,6 +455,12 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
         head = unit.head_of(te.start, te.end)
         if head is None:
             continue
+        if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+            # "the 2016 peace accord" names a thing, and dates no event but one it names
+            named = next((d for d in drafts if d.trigger.i == head.head.i and not d.date_own), None)
+            if named is not None:
+                named.date, named.date_own = EventDate(te.date_start, te.date_end, te.precision), True
+            continue
         verb = anchor_verb(head)
         own = [d for d in drafts if d.anchor.i == verb.i or _conj(d.anchor, verb)]
         if own:
@@ -478,6 +483,17 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
                     d.date, d.date_own = EventDate(te.date_start, te.date_end, te.precision), True
                 elif d.date.end is None:
                     d.date = EventDate(None, te.date_end, "unknown")
+            continue
+        # "empty on Tuesday, a day after shells hit the street": the clause of "after"
+        # happened that many days before the time of the clause it modifies
+        shifted = False
+        for d in drafts:
+            off = day_offset(d.anchor, verb)
+            if off is not None and not d.date_own and te.precision == "day" and te.date_start:
+                day = date.fromisoformat(te.date_start) + timedelta(days=off)
+                d.date, d.date_own = EventDate(day.isoformat(), day.isoformat(), "day"), True
+                shifted = True
+        if shifted:
             continue
         owner = _owner(drafts, head)
         if owner is not None and not owner.date_own:

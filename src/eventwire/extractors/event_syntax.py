@@ -160,6 +160,9 @@ def subject_of(verb: Token) -> Token | None:
         if subs:
             # a split word ("Non - soldiers") gives several subject tokens: the last is the noun
             return subs[-1]
+        ranged = _ranged_subject(t)
+        if ranged is not None:
+            return ranged
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.i != t.i:
@@ -168,6 +171,17 @@ def subject_of(verb: Token) -> Token | None:
             return t.head
         else:
             return None
+    return None
+
+
+def _ranged_subject(verb: Token) -> Token | None:
+    """'Between 1,100 and 1,400 households have been displaced': the parser hangs
+    the counted noun under a leading 'between'; it is the subject."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "between" and c.i < verb.i:
+            nouns = [p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return nouns[-1]
     return None
 
 

@@ -30,6 +30,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from eventwire.extractors.context import Context
+from eventwire.extractors.event_background import armed_target, not_a_happening
 from eventwire.extractors.event_lexicon import (
     HARM,
     REMOTE,
@@ -44,8 +45,6 @@ from eventwire.extractors.event_lexicon import (
 from eventwire.extractors.event_linking import (
     Linker,
     attribution,
-    is_people,
-    is_place_like,
     link_counts,
     link_places,
     link_times,
@@ -53,6 +52,7 @@ from eventwire.extractors.event_linking import (
     roles,
 )
 from eventwire.extractors.event_merge import PERPETRATED, STATEMENT, merge_clauses, merge_drafts
+from eventwire.extractors.event_requirements import requirements_ok
 from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
@@ -300,87 +300,14 @@ def _is_statement_verb(tok: Token, tax: Taxonomy) -> bool:
     return any(e.type == _STATEMENT for e in tax.single.get(tok.lemma_.lower(), ()))
 
 
-def _requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
-                     tax: Taxonomy, linker: Linker, unit: Unit) -> bool:
-    req = tax.requires(type_, subtype)
-    tok = hit.head
-    verbal = tok.i == anchor.i
-    if "subject" in req and verbal:
-        subj = subject_of(anchor)
-        if anchor.dep_ == "xcomp":
-            # "fighting forced several hundred families to flee": the object moves
-            subj = next((c for c in anchor.head.children if c.dep_ in ("dobj", "obj")), subj)
-        if subj is None or not is_people(subj, unit, tax, linker):
-            return False
-    if "mover" in req and verbal:
-        # "authorities evacuated 500 residents": the people moved are the object
-        # (either may carry them when the parse of a long coordination is off)
-        movers = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
-        subj = subject_of(anchor)
-        movers += [subj] if subj is not None else []
-        if not any(is_people(m, unit, tax, linker) for m in movers):
-            return False
-        if subtype == "evacuation" and _medical(anchor, movers, tax):
-            return False  # "were wounded and evacuated to hospital": care, not displacement
-    if "leave_object" in req and tok.lemma_.lower() == "leave":
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        if objs and not all(is_place_like(o, unit, tax, linker) for o in objs):
-            return False
-        if any(c.dep_ in ("oprd", "xcomp", "acomp") for c in tok.children):
-            return False  # "left 500 people dead"
-    if req.get("object") == "place":
-        cands = objects_of(tok) + ([] if verbal else objects_of(anchor))
-        if verbal:
-            subj = subject_of(anchor)
-            if subj is not None and (is_passive(anchor) or tok.lemma_.lower() == "fall"):
-                cands.append(subj)
-            if subj is None:
-                # a subject the parser lost ("two towns – Daraya and Madaya – fell"):
-                # the nouns just before the verb
-                cands += [t for t in tok.doc[max(tok.i - 6, unit.span.start) : tok.i]
-                          if t.pos_ in ("NOUN", "PROPN")]
-        if not verbal:
-            cands += [c for c in tok.children if c.dep_ in ("compound", "poss")]
-        if not any(is_place_like(c, unit, tax, linker) for c in cands):
-            return False
-        if verbal and is_passive(anchor):
-            subj = subject_of(anchor)
-            if subj is not None and is_people(subj, unit, tax, linker):
-                return False
-    if req.get("object") == "people":
-        banned = set(req.get("not_objects", []))
-        cands = [c for c in objects_of(tok) if c.dep_ != "pobj" or c.head.lower_ in ("of",)]
-        subj = subject_of(anchor)
-        if verbal and is_passive(anchor) and subj is not None:
-            cands.append(subj)
-            cands += prep_objects(subj, {"of"})  # "dozens of suspects were rounded up"
-        if any(c.lemma_.lower() in banned or c.lower_ in banned for c in cands):
-            return False
-        if verbal and not any(is_people(c, unit, tax, linker) or c.lemma_.lower() in tax.cues["suspect_words"]
-                              for c in cands):
-            return False
-    return True
-
-
-def _medical(verb: Token, movers: list[Token], tax: Taxonomy) -> bool:
-    """The people moved are the wounded: a verb coordinated with a harm verb,
-    or movers named by their wounds ('the injured were evacuated')."""
-    words = tax.cues.get("medical_words", frozenset())
-    if any(m.lower_ in words or m.lemma_.lower() in words for m in movers):
-        return True
-    linked = [verb.head] if verb.dep_ == "conj" else []
-    linked += [c for c in verb.children if c.dep_ == "conj"]
-    return any(t.lemma_.lower() in ("wound", "injure", "hurt") for t in linked)
-
-
 def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
            linker: Linker, context: bool) -> Draft | None:
     e = hit.entry
     tok = hit.head
     if tok.dep_ == "amod" and tok.i != anchor.i:
         return None  # "displaced people's camps": a label, not a happening
-    if in_conditional(tok):
-        return None
+    if in_conditional(tok) or not_a_happening(tok, anchor, tax, statement=e.type == _STATEMENT):
+        return None  # "if fighting resumes", "since the fighting began", "fearing clashes"
     if e.type == "remote_violence" and tok.i != anchor.i and (carried_weapon(tok) or seized_weapon(tok, tax)):
         return None  # "militants armed with grenades": what they carried, not what they did
     if _in_direct_quote(tok, unit, linker):
@@ -405,9 +332,9 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         type_, subtype = "strategic_development", "arrest"  # "suspects were dragged from their homes"
     req = tax.requires(type_, subtype)
     # a weak word needs conflict context, unless its arguments were checked
-    if e.weak and not context and not req:
+    if e.weak and not context and not req and not armed_target(anchor, tax):
         return None
-    if not _requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
+    if not requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
         return None
     if e.weak and e.kind == SPECIFIC and not req and tok.i == anchor.i and \
             not _verb_anchored(anchor, unit, linker):
@@ -416,7 +343,8 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None  # a statement needs someone who makes it
     if type_ in _PERPETRATED and _habitual(tok, anchor, tax):
         return None  # "often kidnap villagers", "more than 100 air strikes": a pattern, not one happening
-    if e.weak and type_ == "battle" and tok.i == anchor.i and not _agent_ok(anchor, unit, linker):
+    if e.weak and type_ == "battle" and tok.i == anchor.i and not _agent_ok(anchor, unit, linker) \
+            and not armed_target(anchor, tax):
         return None  # "a convoy entered Sudan": no armed actor taking ground
     anaphoric = _anaphoric(tok, anchor, type_, tax)
     # a weak word whose arguments were checked ("residents left the town") is as
@@ -546,6 +474,9 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
         if type_ == "battle" and sub == "armed_clash" and hit.head.i == anchor.i and \
                 linker.victims(anchor, unit) == "civilians":
             type_, sub = "violence_against_civilians", "attack"  # "ambushed a column of families"
+        elif type_ == "violence_against_civilians" and hit.head.i == anchor.i \
+                and linker.victims(anchor, unit) == "armed":
+            type_, sub = "battle", "armed_clash"  # "slaughtered seven fighters": armed victims fight
         if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
             sub = "territory_regained"  # ACLED: government regains territory
         return type_, sub, True
@@ -569,7 +500,7 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
     perpetrator_armed = linker.perpetrator_armed(anchor, unit)
     if victims == "civilians":
         return "violence_against_civilians", "attack", True
-    if victims == "armed" or perpetrator_armed:
+    if victims == "armed" or perpetrator_armed or armed_target(anchor, tax):
         return "battle", "armed_clash", False
     return None, None, False
 

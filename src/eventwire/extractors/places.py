@@ -13,6 +13,8 @@ points to is dropped unless spaCy or a curated entry vouches for it and it is bi
 "Bello" is a person in a Nigerian story, not a Colombian city. A direction before a country
 ("southern Lebanon") and offset words before any place ("12 km northwest of the town of X")
 are kept as the mention's ``relative``; the coordinates stay the named place's.
+Names the gazetteer lacks but the text frames as places ("the village of X") come from
+place_frames.py; the word lists and locative cues live in place_cues.py.
 
 Resolution (one sense per name and article) scores every candidate entry:
 a prior from its kind and population, plus evidence from the article: countries
@@ -25,18 +27,23 @@ region precision, a country country precision.
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.extractors.context import Context
+from eventwire.extractors.place_cues import PlaceWords as _Words
+from eventwire.extractors.place_cues import direction_at as _direction_at
+from eventwire.extractors.place_cues import is_cap as _is_cap
+from eventwire.extractors.place_cues import locative_cue as _cue
+from eventwire.extractors.place_cues import place_words as _words
+from eventwire.extractors.place_cues import relative_start as _relative
+from eventwire.extractors.place_cues import trim_relative as _trim_relative
+from eventwire.extractors.place_frames import Frame, find_frame_names, frame_places
 from eventwire.gazetteer import (
     MAX_NAME_TOKENS,
     Entry,
@@ -74,36 +81,6 @@ _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", 
 _ADJECTIVE_SUFFIXES = ("n", "an", "ian", "i", "ese", "ite")
 
 
-@dataclass(frozen=True)
-class _Words:
-    never: frozenset[str]
-    institutions: frozenset[str]
-    directions: frozenset[str]
-    feature_kind: dict[str, str]
-    locative: frozenset[str]
-    units: frozenset[str]
-    offsets: frozenset[str]
-    prefixes: frozenset[str]
-    apposition: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> _Words:
-    raw = json.loads(resources.files("eventwire").joinpath("data", "place_words.json").read_text("utf-8"))
-    feature_kind = {w: kind for kind, words in raw["feature_words"].items() for w in words}
-    return _Words(
-        never=frozenset(normalize(w) for w in raw["never_places"]),
-        institutions=frozenset(raw["institution_words"]),
-        directions=frozenset(w.lower() for w in raw["directions"]),
-        feature_kind=feature_kind,
-        locative=frozenset(raw["locative_words"]),
-        units=frozenset(raw["distance_units"]),
-        offsets=frozenset(raw["offset_words"]),
-        prefixes=frozenset(w.lower() for w in raw["name_prefixes"]),
-        apposition=frozenset(raw["apposition_heads"]),
-    )
-
-
 @dataclass
 class _Candidate:
     start: int                       # doc char offsets of the place words
@@ -115,6 +92,7 @@ class _Candidate:
     cue: bool = False                # a locative cue: "in X", "the town of X", "10 km north of X"
     relative: str | None = None      # offset words before the name: "10 km north of", "northern"
     modifier: bool = False           # the name qualifies the noun after it: "Siwan music"
+    head: str = ""                   # ... and that noun, lower case: "military" of "the US military"
 
 
 def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
@@ -124,11 +102,6 @@ def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
         for i in range(ent.start, ent.end):
             out[i] = (ent.label_, ent.start, ent.end)
     return out
-
-
-def _is_cap(tok: Token) -> bool:
-    text = tok.text
-    return bool(text[:1].isupper()) and any(ch.isalpha() for ch in text)
 
 
 def _span_ok(doc: Doc, i: int, j: int, words: _Words) -> bool:
@@ -209,6 +182,32 @@ def _coordinated(doc: Doc, i: int, j: int, es: int, ee: int) -> bool:
             and any(doc[k].lower_ in joins for k in range(es, ee)))
 
 
+# Punctuation that ends a name: the tagger often runs a headline's parts into one entity
+# ("DR Congo: South Kivu - Ruzizi Plain" as one ORG), which a name never spans.
+_SEPARATORS = frozenset({":", "|", "–", "—", ";", "(", ")", "/"})
+
+
+def _clip_entity(doc: Doc, i: int, j: int, es: int, ee: int) -> tuple[int, int]:
+    """The entity es..ee cut at the separators nearest to the span i..j ("-" only when spaced)."""
+    def sep(k: int) -> bool:
+        t = doc[k]
+        return t.text in _SEPARATORS or (t.text == "-" and bool(t.whitespace_) and k > 0
+                                         and bool(doc[k - 1].whitespace_))
+    for k in range(i - 1, es - 1, -1):
+        if sep(k):
+            es = k + 1
+            break
+    for k in range(j, ee):
+        if sep(k) or (k == j and _possessive(doc[k].text)):
+            ee = k  # "Kyiv's Darnytskyi" as one ORG: a possessive ends the place's name
+            break
+    return es, ee
+
+
+def _possessive(text: str) -> bool:
+    return text in ("'s", "’s")
+
+
 def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tuple[str, int, int] | None],
             key: str, words: _Words, *, title_case_title: bool, title_end: int) -> int | None:
     """The tier of the gazetteer span i..j as a place candidate (None: not a place)."""
@@ -237,6 +236,7 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         label, es, ee = lab
         if label not in OTHER_LABELS:
             continue
+        es, ee = _clip_entity(doc, i, j, es, ee)
         # the entity is this span (perhaps with "the"), or this span is one name of a list
         whole = (es >= i - 1 and ee <= j) or _coordinated(doc, i, j, es, ee)
         if not whole:
@@ -311,128 +311,6 @@ def _features(doc: Doc, i: int, j: int, words: _Words) -> set[str]:
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words.feature_kind:
         found.add(words.feature_kind[doc[i - 2].lower_])
     return found
-
-
-def _direction_at(doc: Doc, k: int, words: _Words) -> int:
-    """Tokens from k that spell a direction word: "northern" (1), "north-eastern" as
-    "north", "-", "eastern" (3); 0 if none."""
-    if k < 0 or k >= len(doc) or doc[k].lower_ not in words.directions:
-        return 0
-    if k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ \
-            and doc[k + 2].lower_ in words.directions:
-        return 3
-    return 1
-
-
-def _direction_before(doc: Doc, end: int, words: _Words) -> int:
-    """Start token of a direction word ending just before token ``end``, or -1."""
-    for size in (3, 1):
-        k = end - size
-        if k >= 0 and _direction_at(doc, k, words) == size:
-            return k
-    return -1
-
-
-def _offset_start(doc: Doc, k: int, words: _Words) -> int:
-    """Start of "[about] 10 km" ending at token k (inclusive): the distance before a direction."""
-    if k < 0 or doc[k].lower_ not in words.units:
-        return k + 1
-    if doc[k].lower_ in ("miles", "mile") and k >= 1 and doc[k - 1].lower_ == "nautical":
-        k -= 1
-    return k - 1 if k >= 1 and doc[k - 1].like_num else k + 1
-
-
-def _relative(doc: Doc, i: int, words: _Words) -> int | None:
-    """First token of the offset words before the name at i ("10 km north of the town of",
-    "four miles outside of", "east of", "northern"), or None. The words up to the name,
-    without its article or feature phrase, are the mention's ``relative``."""
-    k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1
-    if k >= 1 and doc[k].lower_ == "of" and words.feature_kind.get(doc[k - 1].lower_) in (
-            "populated_place", "admin_area", "camp"):
-        k -= 2  # "the town of X": the offset words come before the feature phrase
-        while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
-            k -= 1
-    if k < 0:
-        return None
-    if doc[k].lower_ in ("of", "from"):
-        d = _direction_before(doc, k, words)
-        if d >= 0 and (doc[k].lower_ == "of" or d > 0):
-            return _offset_start(doc, d - 1, words)
-        if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in words.offsets:
-            return _offset_start(doc, k - 2, words)
-        if doc[k].lower_ == "from" and k >= 1 and doc[k - 1].lower_ in words.units:
-            return _offset_start(doc, k - 1, words)
-        return None
-    if doc[k].lower_ in words.offsets and doc[k].lower_ == "outside":
-        return _offset_start(doc, k - 1, words)
-    if k == i - 1:
-        d = _direction_before(doc, i, words)
-        if d >= 0 and (not _is_cap(doc[d]) or doc[d].is_sent_start or doc[d].lower_.endswith("ern")):
-            return d
-    return None
-
-
-def _apposed_place(doc: Doc, j: int, words: _Words) -> bool:
-    """", a/the [adjectives] town|capital|village" right after the name ending before token j."""
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
-        return False
-    for k in range(j + 2, min(len(doc), j + 7)):
-        tok = doc[k]
-        if tok.lower_ in words.apposition:
-            return True
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP"):
-            return False
-    return False
-
-
-def _cue(doc: Doc, i: int, j: int, features: set[str], words: _Words) -> bool:
-    """A locative cue before the name: "in/near/between X", "the town of X", "nearby X", or a
-    conjunct of such a name ("between Gao and Ansongo"); or an apposition after it that calls
-    it a place ("Mrauk-U, a former royal capital,")."""
-    if features & {"populated_place", "camp"} or _apposed_place(doc, j, words):
-        return True
-    k = i - 1
-    while k >= 0 and doc[k].lower_ in ("the", "nearby"):
-        if doc[k].lower_ == "nearby":
-            return True
-        k -= 1
-    if k >= 0 and doc[k].lower_ in words.locative:
-        return True
-    if _placed_after(doc, i, j, words):
-        return True
-    # The conjunct is the span's root ("Ruinas" of "Copán Ruinas"), and the name it is joined to
-    # starts with that name's compounds ("from San Pedro Sula and Copán Ruinas").
-    tok = next((doc[k] for k in range(i, j) if not i <= doc[k].head.i < j), doc[i])
-    if tok.dep_ == "conj" and tok.head.i < i:
-        first = tok.head.i
-        while first >= 1 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= tok.head.i \
-                and _is_cap(doc[first - 1]):
-            first -= 1
-        return first >= 1 and doc[first - 1].lower_ in words.locative
-    return False
-
-
-_NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"})
-
-
-def _placed_after(doc: Doc, i: int, j: int, words: _Words) -> bool:
-    """"Kenyam, in the Nduga regency", "Hawija, near Kirkuk": a name (not itself an apposition,
-    "her son, Hailey, in May") followed by a comma and a locative phrase that names a place."""
-    if i >= 1 and doc[i - 1].text == ",":
-        return False
-    if not (j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("in", "near", "outside")):
-        return False
-    for k in range(j + 2, min(len(doc), j + 7)):
-        tok = doc[k]
-        if tok.ent_type_ in _NOT_PLACE_ENTS:
-            return False
-        if _is_cap(tok) or tok.lower_ in words.feature_kind:
-            return True
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "NUM"):
-            return False
-    return False
 
 
 def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
@@ -511,19 +389,17 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 relative = _trim_relative(relative)
             out.append(_Candidate(start, end, key, list(matches), features, tier=tier,
                                   cue=relative is not None or _cue(doc, i, j, features, words), relative=relative,
-                                  modifier=doc[j - 1].dep_ in ("amod", "compound") and doc[j - 1].head.i >= j))
+                                  modifier=_modifies(doc, j, words), head=doc[j - 1].head.lower_))
         i = j
     return out
 
 
-def _trim_relative(relative: str) -> str:
-    """ "10 km north of the town of" -> "10 km north of"; "east of the" -> "east of"."""
-    low = relative.lower()
-    for tail in (" the town of", " the village of", " the city of", " the district of", " the province of",
-                 " the camp of", " the region of", " town of", " village of", " city of", " the"):
-        if low.endswith(tail):
-            return _trim_relative(relative[: -len(tail)])
-    return relative
+def _modifies(doc: Doc, j: int, words: _Words) -> bool:
+    """The name ending before token j qualifies a noun after it ("US troops", "Sahel juntas"), other
+    than a place word that completes it ("the Sahel region")."""
+    last = doc[j - 1]
+    return (last.dep_ in ("amod", "compound", "nmod") and last.head.i >= j
+            and last.head.lower_ not in words.feature_kind)
 
 
 # -- resolution -------------------------------------------------------------------------
@@ -665,8 +541,12 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
         if key in modifiers and not _curated(entry) and any(
                 key.endswith(suffix) and key[: -len(suffix)] in chosen for suffix in _ADJECTIVE_SUFFIXES):
             continue  # "Siwan folk music" in a story about Siwa: an adjective of a place, not a place
-        if key in desks and entry.source == "continent":
-            continue  # "our weekly Africa briefing", "the Asia editor": a beat or a desk, not a place
+        if key in desks and (entry.source == "continent" or (entry.kind == "region" and entry.country is None)):
+            continue  # "our weekly Africa briefing", "the Sahel juntas": a beat, a desk, a label, not a place
+        if key in desks and entry.kind == "country" and all(
+                _nationality(text, c.start, c.end) or (c.head in words.forces and _initials(text[c.start : c.end]))
+                for c in cands if c.key == key):
+            continue  # "13 US service members", "a U.S. destroyer": a nationality, not the country as a place
         own = sum(w for name, w in weight.get(entry.country or "", {}).items() if name != key)
         elsewhere = sum(w for cc, per in weight.items() if cc != entry.country
                         for name, w in per.items() if name != key)
@@ -687,6 +567,22 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
     return keep
 
 
+_COUNTED_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"dozens of|hundreds of|thousands of)\s+$", re.IGNORECASE)
+
+
+def _nationality(text: str, start: int, end: int) -> bool:
+    """Country initials used as a nationality: "US", "U.S.", "UK" (a modifier, checked by the caller)
+    after a number or an indefinite article: "13 US service members", "a U.S. destroyer". Other
+    modifier uses ("the US embassy", "US forces") stay places, as geoparsing benchmarks count them."""
+    return _initials(text[start:end]) and _COUNTED_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+def _initials(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 3
+
+
 def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Places named in the article, each resolved once, with all its mentions (doc offsets).
 
@@ -694,12 +590,13 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     anchor's coordinates; the offset words are the mention's ``relative``."""
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     words = _words()
-    cands = _recognise(ctx, gaz, words)
+    frames = _frames(ctx, gaz, words)
+    cands = _outside_frames(ctx.doc, _recognise(ctx, gaz, words), frames)
     if not cands:
-        return []
+        return frame_places(ctx.doc, ctx.text, [], frames) if frames else []
     raw = _country_evidence(ctx.doc, gaz, cands, words)
     chosen = _resolve(cands, raw, words)
-    keep = _keep(cands, chosen, raw, words, ctx.text)
+    keep = _keep(cands, chosen, raw, words, ctx.text) - _hamlets_for_districts(ctx.doc, cands, chosen, frames)
     mentions: dict[int, list[Mention]] = defaultdict(list)
     entries: dict[int, Entry] = {}
     for cand in cands:
@@ -719,7 +616,38 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
         places.append(Place(name=name, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
                             country=entry.country, admin1=entry.admin1, kind=entry.kind,  # type: ignore[arg-type]
                             precision=entry.precision, mentions=tuple(mentions[idx])))  # type: ignore[arg-type]
-    return places
+    return places + (frame_places(ctx.doc, ctx.text, places, frames) if frames else [])
+
+
+def _frames(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Frame]:
+    """Names in a clear place frame (see place_frames), whether or not the gazetteer knows them."""
+    def never(name: str, weak: bool) -> bool:
+        key = normalize(name)
+        if not key or key in words.never or gaz.demonym_country(key) or key.split()[0] in words.directions:
+            return True
+        # A bare "in X" the tagger calls a place, with X in the gazetteer: resolution judges it.
+        return weak and any(m.strong for m in gaz.lookup_key(key))
+    return find_frame_names(ctx.doc, words.units, words.directions, never)
+
+
+def _outside_frames(doc: Doc, cands: list[_Candidate], frames: list[Frame]) -> list[_Candidate]:
+    """Candidates that do not end a framed name starting before them: "the hamlet of Puerto San
+    Salvador" is no mention of San Salvador. (A frame running on past a candidate is most often
+    the feature word the candidate's mention leaves out: "in Rakhine State".)"""
+    if not frames:
+        return cands
+    spans = [(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)) for f in frames]
+    return [c for c in cands if not any(s < c.start and c.end <= e for s, e in spans)]
+
+
+def _hamlets_for_districts(doc: Doc, cands: list[_Candidate], chosen: dict[str, Entry],
+                           frames: list[Frame]) -> set[str]:
+    """Names framed as a district or neighbourhood ("the al-Rawdah district") that resolved to an
+    unremarkable GeoNames hamlet: a quarter of the story's town shares its name with villages
+    everywhere, so the frame places it in the town instead."""
+    urban = {doc[f.start].idx for f in frames if f.urban}
+    return {c.key for c in cands if c.start in urban and chosen[c.key].source == "geonames"
+            and chosen[c.key].population < PHRASE_MIN_POPULATION}
 
 
 def _distinct_name(entry: Entry, used: set[str]) -> str:

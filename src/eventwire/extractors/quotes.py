@@ -44,6 +44,9 @@ from eventwire.extractors.speakers import (
 )
 from eventwire.schema import Actor, Quote, SourceCited, Speaker
 
+# ", a charge Kigali denies", ", an accusation the army rejects": the cue qualifies the noun
+_CHARGE_NOUN = re.compile(r",\s+(?:a|an|the)\s+(?:charge|claim|accusation|allegation|version|account|figure|toll)s?"
+                          r"\s+(?:\S+\s+){1,4}$")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z0-9])([^\n‘’']{2,200}?)(?<=[\w.!?,…])[’'](?![\w])")
@@ -230,9 +233,25 @@ def _attribute(ctx: Context, cue: Token, actors: Sequence[Actor], marks: Sequenc
     subj = _subject(cue)
     if subj is None:
         return None
-    if any(m.open <= subj.idx < m.close for m in marks):
-        return None
+    inside = next((m for m in marks if m.open <= subj.idx < m.close), None)
+    if inside is not None:
+        # '"...," project manager X told Y': the parse took a quoted noun for the subject; the
+        # words between the closing mark and the cue name the speaker
+        subj = _between(cue, inside)
+        if subj is None:
+            return None
     return _speaker(ctx, subj, actors, marks, previous)
+
+
+def _between(cue: Token, mark: Marked) -> Token | None:
+    """The noun right before a cue that follows a quote's closing mark closely."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if before is None or before.idx < mark.close or before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    gap = cue.doc.char_span(mark.close, before.idx, alignment_mode="expand")
+    if gap is not None and (len(gap) > 6 or any(t.is_punct and t.text not in ",\"”'’" for t in gap)):
+        return None
+    return before
 
 
 # --------------------------------------------------------------------------- public API
@@ -383,6 +402,9 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
             continue  # "needed to be told", "was reported": no one speaks
         if tok.dep_ in {"relcl", "acl"} and end <= tok.idx:
             continue  # "..., a charge Kigali denies": the clause is the noun's, not reported speech
+        if end <= tok.idx \
+                and _CHARGE_NOUN.search(text[max(0, tok.idx - 60) : tok.idx]):
+            continue  # the parse missed the relative clause: the noun before the cue says it
         if any(m.open < end and start < m.close for m in direct):
             continue  # the attribution of a direct quote, not reported speech
         outside = [t for t in toks if t.is_alpha and not any(m.open <= t.idx < m.close for m in marks)]

@@ -42,6 +42,7 @@ _GAP = (r"(?:\s+(?:later|also|first|earlier|previously|exclusively|on\s+\w+day|l
         r"|in\s+an?\s+\w+|has|have|had|was|were|is))*")
 # "X, a newspaper in the region, said", "X, citing police sources, reported"
 _APPOSITION = r"(?:\s*,\s+(?:a|an|the|citing|quoting|which|its)\b[^,.;:\"“”()]{0,80},)?,?"
+_AGENCY_AFTER = re.compile(r"\s+agency\b")
 _MEDIA_TAIL = re.compile(r"\s(?:news\s+agency|TV|newspaper)$", re.IGNORECASE)
 # (a word may hold dots, "U.S", but never ends on one: "Brooklyn. The Times" is two sentences)
 _WORD = r"(?:[A-Z](?:[\w'’.-]*[\w'’-])?|(?:al|az|as|ash|ad|an|ar|at|el)-[A-Z][\w'’-]*)"
@@ -263,8 +264,9 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
         if ext and _cited(text, start, ext.end(), o):  # "BBC Amharic reported"
             out.append(_Cand(start, ext.end(), f"{name} {ext.group().strip()}", False))
             continue
-        # "the Saba news agency": an alias holding its media noun names an outlet at work
-        if _cited(text, start, end, o) or _MEDIA_TAIL.search(m.group(0)):
+        # "the Saba news agency": an alias holding its media noun names an outlet at work; so does
+        # a known outlet's name before "agency" ("through its Amaq agency")
+        if _cited(text, start, end, o) or _MEDIA_TAIL.search(m.group(0)) or _AGENCY_AFTER.match(text, end):
             out.append(_Cand(start, end, name, True))
     for m in o.shaped.finditer(text):
         if _shaped_ok(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
@@ -334,6 +336,8 @@ def _extract_sources_cited(ctx: Context) -> list[SourceCited]:
     o = outlets()
     text = ctx.text
     own = (ctx.source or "").strip()
+    # the article's own outlet by its canonical name too: a source "AP" is "Associated Press"
+    own_names = {own, o.names.get(re.sub(r"^[Tt]he\s+", "", own), own)} if own else set()
     # The longest reading of a mention wins ("The Guardian Post" over "The Guardian"); a known
     # outlet's canonical name wins a tie.
     cands = sorted(_candidates(text, o), key=lambda c: (c.start - c.end, not c.known, c.start))
@@ -341,7 +345,7 @@ def _extract_sources_cited(ctx: Context) -> list[SourceCited]:
     for c in cands:
         if any(s.start < c.end and c.start < s.end for s in found):
             continue
-        if own and _same(c.name, own):
+        if any(_same(c.name, n) for n in own_names):
             continue
         found.append(SourceCited(name=c.name, text=text[c.start : c.end], start=c.start, end=c.end))
     return sorted(found, key=lambda s: s.start)

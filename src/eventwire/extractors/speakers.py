@@ -36,6 +36,9 @@ _BODY_NOUNS = frozenset({"army", "military", "police", "government", "authoritie
                          "navy", "presidency", "movement", "militia"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "county", "country", "state", "province", "region",
                           "district", "capital", "nation", "area", "camp"})
+# Bare nouns that refer back to an organisation already named ("the agency", "the mission")
+_ANAPHOR_NOUNS = frozenset({"agency", "mission", "group", "organisation", "organization", "service", "monitor",
+                            "commission", "body", "force", "charity", "ministry", "department", "office"})
 _MODIFIER_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "one", "several", "few", "most", "all", "both"})
 
@@ -156,16 +159,23 @@ def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -
     spokeswoman, Lilit Harutyunyan,"), the organisation a role belongs to
     ("Horizon Relief's country director", "a spokesman for the military
     government"), and the full name behind an acronym the text defines."""
-    name, org = sp.name, sp.organization
+    name, org, role = sp.name, sp.organization, sp.role
+    if role is not None:  # "The EU Monitoring Mission (EUMM)": either form names the speaker
+        role = _defined_acronym(role, ctx.text[sp.start : sp.end + 12]) or role
+    if org is None and name is None and head.pos_ == "NOUN" and head.lower_ in _ANAPHOR_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in head.children):
+        # "the agency said": a bare definite noun takes up the organisation named before
+        org = _context_org(head.idx, actors, ())
     if name is None and head.pos_ == "NOUN":  # a clause that gives a name needs no known role
         name = (_appos_name(ctx, head, actors) if head.lower_ in lexicon().roles else None) or _given_name(ctx, head)
     if org is None:
         org = _owner(ctx, head) or _pronoun_owner(head, actors)
     if org is not None:
         org = _with_acronym(ctx, org, sp.text)
-    elif name is not None:
-        name = _defined_acronym(name, sp.text) or name
-    return replace(sp, name=name, organization=org)
+    if name is not None:
+        name = _defined_acronym(name, ctx.text[sp.start : sp.end + 12]) or name
+    return replace(sp, name=name, role=role, organization=org)
 
 
 def _appos_name(ctx: Context, head: Token, actors: Sequence[Actor]) -> str | None:
@@ -355,9 +365,10 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
         if role:
             owned = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)" + re.escape(role), text[start:end])
             role = owned.group(0) if owned else role  # the words the text uses for the speaker
-        if role is None and head.pos_ == "NOUN" and head.lower_ in _BODY_NOUNS:
+        if role is None and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _BODY_NOUNS:
             # "the army", "the Israeli military": the body of the organisation that speaks
             role = _description(head, start, end) or None
+            role = None if role is not None and role.lower() == a.name.lower() else role
         return Speaker(None, role, a.name, text[start:end], start, end)
     if head.pos_ == "PROPN" and (head.ent_type_ not in _PLACE_ENTS or _person_like(head)):
         named = _unlisted_name(ctx, start, end, head, orgs)
@@ -398,8 +409,10 @@ def _description(head: Token, start: int, end: int) -> str:
                 t.dep_ not in {"poss", "det", "nummod", "predet", "case", "appos"}
                 and all(common_poss(a) for a in owners))):
             words.append(t.text)
+    titled = head.text[:1].isupper()  # "Ministry of Defence": a capitalised title keeps its capitalised "of X"
     of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and start <= c.idx < end
-               for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} and not g.text[:1].isupper()
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}
+               and (titled or not g.text[:1].isupper())
                and not any(d.dep_ in {"det", "poss", "nummod"} for d in g.children)), None)
     if words and of is not None:
         words += ["of", of.text]  # "chamber of commerce", "ministry of defence": one title

@@ -1,0 +1,201 @@
+"""Triggers that name a happening without reporting one, and argument checks of
+the aid-access verbs.
+
+A trigger can sit in a clause that only uses a happening as a reference point
+("since the fighting began"), a fear ("fled, fearing clashes"), a framing
+("the shelling comes at the start of the harvest") or a denial of a figure
+("police rejected that figure"). None of these is a new event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extractors.event_lexicon import Taxonomy
+from eventwire.extractors.event_syntax import is_passive, prep_objects, subject_of
+
+_MILITARY_MODIFIERS = {"military", "army", "armoured", "armored", "police", "troop"}
+
+
+def not_a_happening(tok: Token, anchor: Token, tax: Taxonomy, *, statement: bool) -> bool:
+    """True when the trigger `tok` (anchored at `anchor`) is mentioned, not reported."""
+    if _since_clause(anchor) or _war_onset(tok, tax) or _claim_content(anchor):
+        return True
+    if _by_year_habit(anchor) or _year_named(tok, anchor) or _purpose(anchor, tax) or _to_care(anchor, tax):
+        return True
+    if _plural_topic(tok, anchor, tax) or _feared(tok, anchor, tax):
+        return True
+    if _framed(tok, anchor, tax):
+        return True
+    return statement and _figure_denied(anchor, tax)
+
+
+def _since_clause(anchor: Token) -> bool:
+    """'had fled since the fighting began', 'have plagued Nigeria since militants
+    seized 276 girls': the clause dates the main report; its happening is told
+    elsewhere or is history."""
+    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in anchor.children)
+
+
+def _war_onset(tok: Token, tax: Taxonomy) -> bool:
+    """'The war began when militants attacked ..., killing 1,200': how a war
+    started is history told as background, not the news of the day."""
+    for t in [tok, *tok.ancestors][:5]:
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after")
+                                     for c in t.children) and _war_began(t.head, tax):
+            return True
+    if tok.dep_ != "nsubj" or not any(c.dep_ == "advcl" for c in tok.head.children):
+        return False
+    if _war_began(tok.head, tax):
+        return True
+    # "the fighting began after youths accused soldiers ...": the cause of a fight already told
+    onset = tok.head.lemma_.lower() in tax.cues.get("onset_verbs", frozenset())
+    return onset and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _war_began(verb: Token, tax: Taxonomy) -> bool:
+    subj = subject_of(verb)
+    return verb.lemma_.lower() in tax.cues.get("onset_verbs", frozenset()) and subj is not None \
+        and subj.lemma_.lower() in tax.cues.get("war_words", frozenset())
+
+
+def _claim_content(anchor: Token) -> bool:
+    """'X claimed the raid, saying its fighters had killed seven people': what the
+    claim says happened is the raid already told, not a second event."""
+    if anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() != "say" or anchor.head.dep_ != "advcl":
+        return False
+    claim = anchor.head.head
+    if claim.lemma_.lower() != "claim":
+        return False
+    return any(c.dep_ in ("dobj", "obj") and any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in claim.children)
+
+
+def _by_year_habit(anchor: Token) -> bool:
+    """'By 2016 it was sending suicide bombers into the capital': a practice
+    reached by a year, told in the past progressive."""
+    if anchor.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in anchor.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(_is_year(p) for p in c.children)
+               for c in anchor.children)
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")
+
+
+def _year_named(tok: Token, anchor: Token) -> bool:
+    """'the 2015 massacre at Garissa, where 148 people were slaughtered': a past
+    event named by its year, and what is told of it."""
+    if anchor.lemma_ == "be" and tok.dep_ == "nsubj" and tok.head.i == anchor.i:
+        return True  # "the mob was behind ...": who someone is, not what happened
+    return any(t.pos_ == "NOUN" and any(c.dep_ in ("nummod", "compound", "amod") and _is_year(c) for c in t.children)
+               for t in [tok, *tok.ancestors][:4])
+
+
+def _purpose(anchor: Token, tax: Taxonomy) -> bool:
+    """'Horizon Relief works with volunteers to deliver aid': what an organisation
+    does as a rule (present simple + purpose infinitive), not a happening."""
+    if anchor.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False
+    head = anchor.head
+    governing = tax.cues["planned_governors"] | tax.cues["intention_governors"] | tax.cues["appeal_governors"]
+    # "troops are to withdraw" is a plan, not a purpose
+    return head.tag_ in ("VBZ", "VBP") and head.lemma_ != "be" and head.lemma_.lower() not in governing
+
+
+def _to_care(anchor: Token, tax: Taxonomy) -> bool:
+    """'both were taken to hospital': care for the wounded, not a capture or a flight."""
+    care = tax.cues.get("care_places", frozenset())
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(p.lower_ in care for p in c.children)
+               for c in anchor.children)
+
+
+def _plural_topic(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
+    """'School kidnappings have plagued the north': a bare plural event noun as the
+    subject of a perfect that is not an occurrence verb is a pattern, not one event."""
+    if tok.i == anchor.i or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ != "nsubj" or tok.head.i != anchor.i:
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children)
+    return perfect and anchor.lemma_.lower() not in tax.occurrence_verbs
+
+
+def _feared(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
+    """'left their homes, fearing clashes': what is feared is a reason, not a happening."""
+    fear = tax.cues.get("fear_governors", frozenset())
+    return tok.i != anchor.i and anchor.tag_ == "VBG" and anchor.lemma_.lower() in fear
+
+
+def _framed(tok: Token, anchor: Token, tax: Taxonomy) -> bool:
+    """'The shelling comes at the start of the harvest': a noun already told,
+    placed in time by a framing verb."""
+    framing = tax.cues.get("framing_verbs", frozenset())
+    if anchor.lemma_.lower() not in framing or tok.i == anchor.i:
+        return False
+    return tok.dep_ == "nsubj" and tok.head.i == anchor.i and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _figure_denied(anchor: Token, tax: Taxonomy) -> bool:
+    """'Police rejected that figure.': a number disputed, nothing said about what happened."""
+    if anchor.lemma_.lower() not in tax.cues["negation_governors"]:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in anchor.children):
+        return False
+    objs = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+    figures = tax.cues.get("figure_words", frozenset())
+    return bool(objs) and all(o.lower_ in figures or o.lemma_.lower() in figures for o in objs)
+
+
+def aid_argument_ok(tok: Token, anchor: Token, verbs: list[str], tax: Taxonomy, sentence: Span) -> bool:
+    """An aid-access verb ('postponed', 'suspended', 'distributed', 'reached')
+    counts only when what it moves or stops is aid: food, meals, kits, or a
+    convoy, flights or movements in a sentence that says they are humanitarian
+    ('a UN convoy was postponed', 'partners distributed hot meals')."""
+    if tok.lemma_.lower() not in verbs or tok.i != anchor.i:
+        return True
+    cands = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+    cands += [c for o in cands for c in o.conjuncts]
+    subj = subject_of(anchor)
+    if subj is not None and (is_passive(anchor) or anchor.lemma_.lower() == "reach"):
+        cands.append(subj)
+    cands += [p for c in list(cands) for p in prep_objects(c, {"of"})]  # "a convoy of 13 trucks"
+    words = tax.cues.get("aid_words", frozenset())
+    vehicles = tax.cues.get("aid_vehicle_words", frozenset())
+    cues = tax.cues.get("humanitarian_cues", frozenset())
+    if any(_named(c, words) and not _military(c) for c in cands):
+        return True
+    if not any(_named(c, vehicles) and not _military(c) for c in cands):
+        return False
+    return any(t.text in cues or t.lower_ in cues for t in sentence)
+
+
+def _named(noun: Token, words: frozenset[str]) -> bool:
+    return noun.lower_ in words or noun.lemma_.lower() in words
+
+
+def _military(noun: Token) -> bool:
+    """'a military convoy reached the town': troops moving, not aid."""
+    return any(c.lower_ in _MILITARY_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+_NEEDS_ARMED_MODIFIER = {"camp", "convoy", "headquarters"}
+
+
+def armed_target(anchor: Token, tax: Taxonomy) -> bool:
+    """'attacked an army post', 'stormed a checkpoint': the object of the attack is
+    a military installation, so the attack is a battle. A camp, convoy or
+    headquarters counts only when named military ('an army camp')."""
+    targets = tax.cues.get("military_targets", frozenset())
+    objs = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+    if is_passive(anchor):
+        subj = subject_of(anchor)
+        objs += [subj] if subj is not None else []
+    for o in objs:
+        if o.lemma_.lower() not in targets and o.lower_ not in targets:
+            continue
+        if o.lemma_.lower() not in _NEEDS_ARMED_MODIFIER or _military(o):
+            return True
+    return False
