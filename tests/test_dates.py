@@ -213,3 +213,64 @@ def test_overnight_with_weekday_is_one_expression() -> None:
     ctx = Context(doc=parse(text), body_start=body_start, published=WED)
     got = [(t.text, t.date_start, t.date_end) for t in find_time_expressions(ctx)]
     assert got == [("overnight on Saturday", "2019-03-02", "2019-03-03")]
+
+
+LATE_MARCH = date(2019, 3, 20)
+
+RANGE_CASES = [
+    # (body, published, (span text, start, end, precision)): an explicit span of days
+    ("Between 14 and 18 March, shelling killed six people in the district.", LATE_MARCH,
+     ("Between 14 and 18 March", "2019-03-14", "2019-03-18", "days")),
+    ("Gunmen raided three villages from 3 to 5 March, residents said.", LATE_MARCH,
+     ("from 3 to 5 March", "2019-03-03", "2019-03-05", "days")),
+    ("On 2 and 3 March, militants attacked two checkpoints on the highway.", LATE_MARCH,
+     ("On 2 and 3 March", "2019-03-02", "2019-03-03", "days")),
+    ("Clashes on 1-4 March displaced about 900 families.", LATE_MARCH,
+     ("on 1-4 March", "2019-03-01", "2019-03-04", "days")),
+    ("Fighting raged between March 1 and March 4 along the river.", LATE_MARCH,
+     ("between March 1 and March 4", "2019-03-01", "2019-03-04", "days")),
+    ("Troops held the bridge from 27 February to 2 March before pulling back.", LATE_MARCH,
+     ("from 27 February to 2 March", "2019-02-27", "2019-03-02", "days")),
+    ("Rebels shelled the port on 10 and 11 June 2017, the report said.", LATE_MARCH,
+     ("on 10 and 11 June 2017", "2017-06-10", "2017-06-11", "days")),
+]
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), RANGE_CASES)
+def test_explicit_day_ranges_keep_both_ends(body: str, published: date,
+                                            expected: tuple[str, str, str, str]) -> None:
+    found = find_time_expressions(_ctx(body, published))
+    assert [(t.text, t.date_start, t.date_end, t.precision) for t in found] == [expected]
+
+
+NIGHT_CASES = [
+    # (body, (span text, start, end)): a night named by its dates
+    ("Overnight on 4 to 5 March, drones struck a fuel depot near the city.",
+     ("Overnight on 4 to 5 March", "2019-03-04", "2019-03-05")),
+    ("Rockets hit the border town overnight on 2 March, the army said.",
+     ("overnight on 2 March", "2019-03-02", "2019-03-03")),
+    ("Overnight from 1 to 2 March, militants burned a school.",
+     ("Overnight from 1 to 2 March", "2019-03-01", "2019-03-02")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NIGHT_CASES)
+def test_a_dated_night_is_one_expression(body: str, expected: tuple[str, str, str]) -> None:
+    found = find_time_expressions(_ctx(body, LATE_MARCH))
+    assert [(t.text, t.date_start, t.date_end) for t in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("between 14 and 18 March", ("2019-03-14", "2019-03-18", "days")),
+    ("March 3 to 5", ("2019-03-03", "2019-03-05", "days")),
+    ("28 December to 2 January", ("2018-12-28", "2019-01-02", "days")),
+])
+def test_resolve_day_ranges(text: str, expected: tuple[str, str, str]) -> None:
+    got = resolve_expression(text, WED)
+    assert got is not None
+    assert (got[0].isoformat(), got[1].isoformat(), got[2]) == expected
+
+
+def test_overnight_on_a_weekday_still_resolves() -> None:
+    found = find_time_expressions(_ctx("Overnight on Friday, drones hit the capital.", WED))
+    assert [(t.date_start, t.date_end) for t in found] == [("2019-03-01", "2019-03-02")]

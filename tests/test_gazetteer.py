@@ -219,3 +219,32 @@ def test_news_spellings_of_geonames_names() -> None:
     # a country is never a demonym, even when it looks like a plural of one
     assert gaz.demonym_country("Philippines") is None
     assert gaz.demonym_country("Filipinos") == "PH" or gaz.demonym_country("Philippine") == "PH"
+
+
+@pytest.mark.parametrize(("variant", "name", "country", "precision"), [
+    ("Hiiraan region", "Hiraan", "SO", "admin1"),
+    ("Shabeellaha Hoose", "Lower Shabelle", "SO", "admin1"),
+    ("Galguduud", "Galgaduud", "SO", "admin1"),
+    ("Misraq Shewa", "East Shewa", "ET", "admin2"),
+    ("Horo Gudru Welega", "Horo Guduru Wollega", "ET", "admin2"),
+    ("North Welo", "North Wollo", "ET", "admin2"),
+    ("Niger state", "Niger State", "NG", "admin1"),
+    ("Sokoto State", "Sokoto", "NG", "admin1"),
+])
+def test_round7_admin_areas(gaz: Gazetteer, variant: str, name: str, country: str, precision: str) -> None:
+    found = [m.entry for m in gaz.lookup(variant) if m.strong and m.entry.kind == "admin_area"]
+    assert [(e.name, e.country, e.precision) for e in found] == [(name, country, precision)]
+
+
+def test_niger_state_is_never_the_country(gaz: Gazetteer) -> None:
+    assert all(m.entry.kind != "country" for m in gaz.lookup("Niger State"))
+
+
+@pytest.mark.parametrize(("variant", "name", "kind"), [
+    ("Sambisa forest", "Sambisa", "region"),
+    ("Bolan pass", "Bolan Pass", "site"),
+    ("Kakhovka reservoir", "Kakhovka Reservoir", "water"),
+    ("Rugu forest", "Rugu Forest", "region"),
+])
+def test_round7_natural_features(gaz: Gazetteer, variant: str, name: str, kind: str) -> None:
+    assert [(m.entry.name, m.entry.kind) for m in gaz.lookup(variant) if m.strong] == [(name, kind)]

@@ -301,7 +301,8 @@ def test_a_city_and_its_region_of_the_same_name_get_readable_distinct_names() ->
             "Shelling also hit villages across Zaporizhzhia oblast, the governor said.")
     names = {(p.name, p.kind) for p in extract_places(Context(doc=parse(text)))}
     assert ("Zaporizhzhia", "populated_place") in names
-    assert ("Zaporizhzhia region", "admin_area") in names
+    # the area keeps the admin word it is written with, which tells it from the city
+    assert ("Zaporizhzhia oblast", "admin_area") in names
 
 
 def test_apostrophe_s_inside_a_name() -> None:
@@ -405,3 +406,91 @@ def test_a_person_in_apposition_before_a_date_is_no_town() -> None:
     # "Kenyam" is a GeoNames town; here it is a child's name, and "in May" places nothing
     names = by_name(places_of("In Indonesia, the couple lost their son, Kenyam, in May 2006."))
     assert "Kenyam" not in names
+
+
+# -- round 7: admin words, natural features, spellings, lists, district seats, institutions -----
+
+@pytest.mark.parametrize(("body", "area", "city"), [
+    ("Russian shelling hit villages in Kherson Oblast on Monday, and the city of Kherson lost power.",
+     "Kherson Oblast", "Kherson"),
+    ("Drones struck two districts of Mykolaiv region overnight, officials in Mykolaiv said.",
+     "Mykolaiv region", "Mykolaiv"),
+    ("The Lviv oblast governor said Lviv itself was calm after the sirens.", "Lviv oblast", "Lviv"),
+])
+def test_admin_word_names_the_area_not_its_city(body: str, area: str, city: str) -> None:
+    places = by_name(places_of(body))
+    assert places[area].kind == "admin_area" and places[area].precision == "admin1"
+    assert places[city].kind == "populated_place"
+    assert not near(places[area], places[city].lat or 0.0, places[city].lon or 0.0, 5)
+
+
+@pytest.mark.parametrize(("body", "feature", "kind", "town"), [
+    ("Herders clashed with farmers across the Jos Plateau in Nigeria.", "Jos Plateau", "region", "Jos"),
+    ("Tourists returned to the Bamyan valley in Afghanistan this spring.", "Bamyan valley", "region", "Bamyan"),
+    ("Water levels in the Mangla reservoir in Pakistan fell sharply.", "Mangla reservoir", "water", "Mangla"),
+])
+def test_feature_word_after_a_town_name_makes_the_feature(body: str, feature: str, kind: str, town: str) -> None:
+    places = by_name(places_of(body))
+    assert places[feature].kind == kind
+    assert places[feature].geonameid is None
+    assert not any(p.kind == "populated_place" for p in places.values())
+    assert [m.text for m in places[feature].mentions] == [town]
+
+
+def test_feature_known_to_the_gazetteer_is_that_entry() -> None:
+    places = by_name(places_of("Engineers inspected the Kakhovka dam near Nova Kakhovka in Ukraine."))
+    assert places["Kakhovka Dam"].kind == "site"
+    assert "Kakhovka" not in places
+
+
+@pytest.mark.parametrize(("body", "name", "lat", "lon"), [
+    ("Rockets fell on Kurakhovo overnight, and more people left Kurakhovo for Dnipro, Ukrainian officials said.",
+     "Kurakhove", 47.98, 37.28),
+    ("Aid trucks reached Belet Weyne on Tuesday after floods in Somalia, the UN said.", "Beledweyne", 4.74, 45.20),
+    ("Soldiers patrolled the market in Sungai Kolok, near the Malaysian border, Thai police said.",
+     "Su-ngai Kolok", 6.03, 101.97),
+    ("Rebels shelled the outskirts of Ugledar in eastern Ukraine.", "Vuhledar", 47.78, 37.25),
+])
+def test_town_known_only_by_another_spelling_is_found_with_a_cue(body: str, name: str, lat: float,
+                                                                   lon: float) -> None:
+    assert near(by_name(places_of(body))[name], lat, lon, 10)
+
+
+def test_other_spelling_without_cue_or_country_is_not_a_place() -> None:
+    assert not places_of("Ugledar said the meeting went well.")
+
+
+@pytest.mark.parametrize(("body", "lat", "lon"), [
+    ("Sevare, Djenne and Mopti have all lost visitors since 2012.", 13.91, -4.55),
+    ("Gao, Ansongo and Menaka, together with parts of Kidal, are under curfew.", 15.66, 0.50),
+    ("Beni, Butembo and Oicha were again attacked.", 0.70, 29.52),
+])
+def test_names_listed_with_a_place_are_places(body: str, lat: float, lon: float) -> None:
+    # a small town the tagger calls a person, vouched for by the places it is listed with
+    assert any(near(p, lat, lon, 15) for p in places_of(body))
+
+
+@pytest.mark.parametrize(("body", "lat", "lon"), [
+    ("PATTANI - A ranger was shot dead in Panare district on Monday, police said.", 6.86, 101.49),
+    ("YALA - Two soldiers were wounded by a bomb in Kabang district late on Sunday.", 6.42, 101.05),
+    ("YALA - Police defused a bomb in Krong Pinang district on Friday.", 6.41, 101.27),
+])
+def test_framed_district_near_the_story_town_is_its_seat(body: str, lat: float, lon: float) -> None:
+    # the GeoNames namesake near the dateline town, not the frame's fallback
+    assert any(near(p, lat, lon, 5) for p in places_of(body, title="Violence in Thailand's Deep South"))
+
+
+def test_framed_quarter_far_from_the_story_town_is_not_a_namesake_village() -> None:
+    places = places_of("MOSUL - Shells struck homes in the al-Rawdah district of the city, and a road to Baghdad "
+                       "was closed, Iraqi officials said.")
+    assert not any(p.country == "IQ" and p.kind == "populated_place" and not near(p, 36.34, 43.12, 30)
+                   and not near(p, 33.31, 44.37, 30) for p in places)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Students at Maiduguri University sheltered from the attack in Nigeria.", "Maiduguri"),
+    ("Protesters gathered outside Mosul University in Iraq.", "Mosul"),
+    ("Nurses at Bunia Hospital treated the wounded, officials in Congo said.", "Bunia"),
+])
+def test_town_before_an_institution_word_is_a_place(body: str, name: str) -> None:
+    assert name in by_name(places_of(body))

@@ -392,3 +392,63 @@ def test_acronym_in_parentheses_after_an_organisation_in_another_language() -> N
             '"two of our fighters were killed".')
     name, role, org = _who(body, "two of our fighters")
     assert "YPB" in " ".join(x for x in (name, role, org) if x)
+
+
+# --- round 7: the body a named speaker belongs to, acronyms, pronouns across paragraphs, names in quote marks
+
+@pytest.mark.parametrize(("body", "needle", "org_part"), [
+    ('"We pushed them back towards the river," said Captain Lina Osei of the Coastal Defence Force.',
+     "pushed them back", "Coastal Defence Force"),
+    ('"We need more trucks," said Peter Mwangi, a lecturer at the University of Nairobi.',
+     "more trucks", "University of Nairobi"),
+    ('"The market is busy," said Rosa Lind, who chairs the fishermen\'s union.', "market is busy",
+     "fishermen's union"),
+    ('"Prices are up," said Tom Baker, a security analyst at Crestline Risk in Lagos.', "Prices are up",
+     "Crestline Risk"),
+    ('"We hold the line," said Abdi Warsame, a macawisley commander in Jowhar.', "hold the line", "macawisley"),
+    ('"The road is cut," said Major Ali Hassan Omar of the army\'s 12th Brigade.', "road is cut", "12th Brigade"),
+])
+def test_named_speaker_keeps_the_body_given_after_the_name(body: str, needle: str, org_part: str) -> None:
+    name, role, org = _who(body, needle)
+    assert org_part.lower() in " ".join(x for x in (name, role, org) if x).lower()
+
+
+@pytest.mark.parametrize(("body", "needle", "acr"), [
+    ('The Rapid Support Forces said its units had "never harmed civilians". RSF fighters were seen nearby.',
+     "never harmed civilians", "RSF"),
+    ('Witnesses saw NLF trucks on the road. The National Liberation Front said the attack was "an act of '
+     'defence".', "an act of defence", "NLF"),
+    ('The Northern Farmers Union said prices were "the worst in a decade". NFU members met on Friday.',
+     "the worst in a decade", "NFU"),
+])
+def test_organisation_carries_the_abbreviation_the_text_uses(body: str, needle: str, acr: str) -> None:
+    name, role, org = _who(body, needle)
+    assert acr in " ".join(x for x in (name, role, org) if x)
+
+
+@pytest.mark.parametrize(("body", "needle", "who"), [
+    ('"Our stock is gone," said Dawit Bekele, a trader.\n\nMarta Alemu says she will leave the town.\n\n'
+     '"There is nothing left for my children here," she said.', "nothing left", "Marta Alemu"),
+    ('"We waited for hours," said Omar Sy, a driver.\n\nLeila Haddad says she lost her shop.\n\n'
+     '"I will rebuild it," she said.', "rebuild it", "Leila Haddad"),
+    ('"The water is rising," said Jan Kowal, a farmer.\n\nNadia Osman says she sold her goats.\n\n'
+     '"Now we wait," she said.', "Now we wait", "Nadia Osman"),
+])
+def test_pronoun_tag_takes_the_latest_person_who_spoke(body: str, needle: str, who: str) -> None:
+    assert _who(body, needle)[0] == who
+
+
+@pytest.mark.parametrize(("body", "word"), [
+    ('An agency statement spelled the town "Bulo Burte" and said no one was hurt.', "Bulo Burte"),
+    ('The gang leader, known as "El Toro", was arrested on Monday.', "El Toro"),
+    ('The hill, "Shenzo" to the locals, overlooks the road.', "Shenzo"),
+])
+def test_a_name_in_quote_marks_is_no_quote(body: str, word: str) -> None:
+    assert all(q.text != word for q in quotes_of(body))
+
+
+def test_pronoun_tag_keeps_the_organisation_of_the_same_speaker() -> None:
+    body = ('The post was attacked at dawn, said Major Kofi Mensah of the army\'s 3rd Battalion.\n\n'
+            '"We held it," he said.')
+    name, _role, org = _who(body, "We held it")
+    assert name == "Kofi Mensah" and org is not None and "3rd Battalion" in org

@@ -51,12 +51,22 @@ from eventwire.extractors.counts_clause import (
     scope as _scope,
 )
 from eventwire.extractors.counts_clause import (
+    segments as _segments,
+)
+from eventwire.extractors.counts_clause import (
     status as _status,
 )
 from eventwire.extractors.counts_clause import (
     tokens as _tokens,
 )
 from eventwire.extractors.counts_lexicon import Lex as _Lex
+from eventwire.extractors.counts_lexicon import (
+    compound_word,
+    in_proper_name,
+    is_date_number,
+    not_heard_from,
+    pushed_into_place,
+)
 from eventwire.extractors.counts_lexicon import cue as _cue
 from eventwire.extractors.counts_lexicon import is_people as _is_people
 from eventwire.extractors.counts_lexicon import lexicon as _lex
@@ -158,17 +168,6 @@ def _is_measure(text: str, fig: _Figure, lex: _Lex) -> bool:
 
 
 # ---------------------------------------------------------------- syntax
-
-def _segments(ctx: Context) -> list[tuple[int, int]]:
-    """Sentences, also cut at line breaks (a headline is never part of the first sentence)."""
-    out: list[tuple[int, int]] = []
-    for sent in ctx.doc.sents:
-        s, text = sent.start_char, sent.text
-        for piece in re.finditer(r"[^\n]+", text):
-            if piece.group().strip():
-                out.append((s + piece.start(), s + piece.end()))
-    return out
-
 
 def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -> Token | None:
     """'6,500 people' -> people; 'thousands of others' -> others; 'two of the jihadists'."""
@@ -273,9 +272,11 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in lex.to_death for g in c.children)
            for c in (*verb.children, *arg.children)):
         return "killed"  # "hacked/beaten/burned ... to death"
-    for p_verb, words, kind in lex.phrases:
-        if lemma == p_verb and near & words:
+    for p_verb, words, kind, also in lex.phrases:
+        if lemma == p_verb and near & words and (not also or near & also):
             return kind
+    if lemma in lex.push_verbs and pushed_into_place(verb):
+        return "displaced"  # "could push thousands more people into the city"
     # "1,000 people reached the town"; "the toll reached 50" is left to the toll rule below
     if (lemma in lex.subject_cues and arg.head.i == verb.i and arg.dep_ == "nsubj"
             and arg.lemma_.lower() not in lex.cue_exceptions.get(lemma, ())):
@@ -289,9 +290,10 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     for c in verb.children:
         if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "prt", "advmod") and _cue(c, lex):
             return _cue(c, lex)
-        among = next((_cue(g, lex) for g in c.children if g.dep_ == "pobj" and _cue(g, lex)), None)
+        among = next((k for g in c.children if g.dep_ == "pobj" for k in (
+            _cue(g, lex), *(_cue(d, lex) for d in g.children if d.dep_ in ("acl", "amod", "relcl"))) if k), None)
         if c.dep_ == "prep" and c.lower_ == "among" and among:
-            return among  # "among the dead were three civilians"
+            return among  # "among the dead were three civilians", "were among those killed"
         if (lemma in lex.dwelling_verbs and c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")
                 and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.displacement_sites for g in c.children)):
             return "displaced"  # "200,000 people still live in camps", "families are staying in schools"
@@ -358,7 +360,9 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
                 break
         if kind is None and _cue(noun, lex) and noun.i != anchor.i:
             kind = _cue(noun, lex)  # "50 refugees", "12 hostages", "30 deaths", "500,000 IDPs"
-    is_force = noun is not None and (noun.lemma_.lower() in lex.troops or noun.lower_ in lex.troops)
+    # "120 rangers and soldiers": any force noun of the counted group makes it a force
+    is_force = noun is not None and any(n.lemma_.lower() in lex.troops or n.lower_ in lex.troops
+                                        or compound_word(n) in lex.troops for n in (noun, *noun.conjuncts))
     if is_force and kind not in lex.troops_overridden_by:
         kind = "troops"
     # a figure written "one" is usually a determiner ("one senior commander"): it needs its own cue
@@ -374,6 +378,10 @@ def _window_cue(doc: Doc, anchor: Token, seg: tuple[int, int], figure_anchors: s
     """When the parse links the figure to nothing, the nearest cue verb in its clause (any
     word when the parse found no verb at all: headlines are often mis-tagged, "hundreds flee")."""
     best: tuple[int, str] | None = None
+    # figures inside the counted group's own phrase ("85 households, or about 190 people, including
+    # 42 children") restate or share it: they do not stand between it and its verb
+    own = {t.i for t in anchor.head.subtree} if anchor.dep_ == "nummod" and anchor.head.pos_ == "NOUN" else set()
+    figure_anchors = figure_anchors - own
     for t in doc[max(0, anchor.i - 5):anchor.i + 13]:
         if not _inside(t, seg) or t.i == anchor.i or _cue(t, lex) is None:
             continue
@@ -478,6 +486,8 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         seg = next((s for s in segments if s[0] <= f.num_start < s[1]), None)
         if anchor is None or seg is None or _is_measure(text, f, lex):
             continue
+        if is_date_number(text[max(seg[0], f.num_start - 12):f.num_start], text[f.num_end:f.num_end + 12]):
+            continue  # "5 August", "August 5": a day, not a count
         if any(s < f.num_end and f.num_start < e for s, e in skip_spans):
             continue
         noun = _counted_noun(doc, anchor, f, seg)
@@ -488,6 +498,9 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                 noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people
                 or lex.currency.fullmatch(noun.lower_)):  # "between 300 and 350 rupees"
             continue
+        if (noun is None or noun.i <= anchor.i) and f.start == f.num_start and not ctx.in_title(f.start) and (
+                in_proper_name(text[max(seg[0], f.num_start - 25):f.num_start], f.word)):
+            continue  # "Task Force 46", "Route 1": part of a name
         what = _what(noun)
         more = re.match(r"\s+more\b", text[f.num_end:f.num_end + 6])
         if what is None and noun is None:
@@ -508,9 +521,11 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                 or (kind is None and more)  # "up to 5,000 more could follow"
                 or (kind is None and noun is None and _restates(verb, lex))):  # "the number could be 60"
             kind = last_kind[seg]
+        if kind in (None, "other") and out and not last_kind.get(seg) and _restates(verb, lex):
+            kind = out[-1].kind  # "Police said 40 families fled. Radio put the number at 150 families."
         if reported is not None:
             kind = reported[1]
-        kind, negated_return = _adjust_kind(kind, verb, before, text[f.num_end:min(seg[1], f.num_end + 60)], out)
+        kind, negated_return = _adjust_kind(kind, verb, before, text[f.num_end:min(seg[1], f.num_end + 60)], out, lex)
         after = text[f.num_end:min(seg[1], f.num_end + 60)]
         if f.word.lower() == "one" and kind == last_kind.get(seg) and re.match(r"\s+of\s+(?:them|whom)\b", after):
             continue  # "wounding three people, one of them seriously": a share of the figure just given
@@ -567,13 +582,15 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
 
 
 def _adjust_kind(kind: str | None, verb: Token | None, before: str, after: str,
-                 out: Sequence[Count]) -> tuple[str | None, bool]:
-    """Kinds the verb alone gets wrong; second value True when a negated return was made 'missing'."""
+                 out: Sequence[Count], lex: _Lex) -> tuple[str | None, bool]:
+    """Kinds the verb alone gets wrong; second value True when a negated verb was made 'missing'."""
+    if verb is not None and not_heard_from(verb, lex):
+        return "missing", True  # "two staff have not been heard from", "have not been located"
     if re.search(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", before, re.IGNORECASE):
         return "other", False  # "none of the 21 crew members was injured": 21 is the crew, not the injured
-    if kind == "returned" and verb is not None and any(
+    if kind == "returned" and verb is not None and _kind_at_verb(verb, verb, lex) == "returned" and any(
             c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
-        return "missing", True  # "scores of them have never come home"
+        return "missing", True  # "scores of them have never come home" (not "have not been able to return")
     if (kind == "displaced" and re.search(r"\bescap", after, re.IGNORECASE)
             and any(c.kind == "detained" for c in out)):
         return "returned", False  # in a story of captives, those who escape are escaped captives
@@ -586,9 +603,10 @@ def _not_a_figure(kind: str, f: _Figure, noun: Token | None, verb: Token | None,
         return True  # "one officer", "one mother who escaped": a person, not a force or a flow
     if kind not in ("other", "troops"):
         return False
-    if (noun is not None and verb is not None and noun.head.i == verb.i and noun.dep_ == "nsubj"
-            and verb.lemma_.lower() in ("say", "tell", "add", "recall", "describe", "explain")):
-        return True  # "two residents told Reuters": speakers
+    if noun is not None and verb is not None and noun.head.i == verb.i and (
+            (noun.dep_ == "nsubj" and verb.lemma_.lower() in lex.source_subject_verbs)
+            or (noun.dep_ == "dobj" and verb.lemma_.lower() in lex.source_object_verbs)):
+        return True  # "two residents told Reuters", "citing two soldiers at the base": sources
     return kind == "other" and f.qualifier == "exact" and bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
 
 
@@ -605,16 +623,20 @@ _HARM = frozenset({"killed", "injured", "detained", "missing", "trapped"})
 
 
 def _leaves_without(verb: Token, arg: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "without" for c in (*verb.children, *arg.children))
+    """'leaving 25,000 residents without water' or 'with no running water'."""
+    return any(c.dep_ == "prep" and (c.lower_ == "without" or (c.lower_ == "with" and any(
+        g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in c.children)))
+        for c in (*verb.children, *arg.children))
 
 
 def _beside_the_conflict(kind: str, noun: Token | None, anchor: Token, verb: Token | None, lex: _Lex) -> bool:
     """People a figure names who are not a figure of the conflict: kin travelling with someone,
     beneficiaries of aid, people left without a service."""
     arg = noun if noun is not None else anchor
+    owners = (noun, noun.head) if noun is not None and noun.dep_ == "conj" else (noun,)
     if (noun is not None and kind not in _HARM and (noun.lemma_.lower() in lex.kin or noun.lower_ in lex.kin)
-            and any(c.dep_ == "poss" for c in noun.children)):
-        return True  # "with her three sons", "his two kids"
+            and any(c.dep_ == "poss" for o in owners if o is not None for c in o.children)):
+        return True  # "with her three sons", "his two kids", "his wife and two daughters"
     if verb is None:
         return False
     lemma = verb.lemma_.lower()

@@ -176,5 +176,28 @@ def restates(verb: Token | None, lex: _Lex) -> bool:
     """The clause's subject is 'the number', 'the toll', 'the figure': it restates a figure."""
     if verb is not None:
         verb = clause_verb(verb)
+    # "the number could be 60"; "the radio put the number at 150 families" (the figure is after "at")
+    deps = ("nsubj", "nsubjpass", "dobj") if verb is not None and verb.lemma_ in ("put", "place") else (
+        "nsubj", "nsubjpass")
     return verb is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.same_figure_subjects for c in verb.children)
+        c.dep_ in deps and c.lemma_.lower() in lex.same_figure_subjects for c in verb.children)
+
+
+def segments(ctx: Context) -> list[tuple[int, int]]:
+    """Sentences, also cut at line breaks (a headline is never part of the first sentence)."""
+    out: list[tuple[int, int]] = []
+    whole = ctx.text
+    for sent in ctx.doc.sents:
+        s, text = sent.start_char, sent.text
+        for piece in re.finditer(r"[^\n]+", text):
+            if not piece.group().strip():
+                continue
+            start, end = s + piece.start(), s + piece.end()
+            # the parser sometimes cuts a sentence mid-way ("..., including 42 children, | were
+            # evacuated"): a piece that starts in lower case on the same line continues the last one
+            if (out and piece.start() == 0 and whole[start:start + 1].islower() and "\n" not in whole[out[-1][1]:start]
+                    and not re.search(r"[.!?]\W*$", whole[out[-1][0]:out[-1][1]])):
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    return out

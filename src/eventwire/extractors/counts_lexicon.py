@@ -20,7 +20,7 @@ class Lex:
     cue: dict[str, str]              # lemma -> kind (troops apart)
     troops: frozenset[str]
     troops_overridden_by: frozenset[str]
-    phrases: tuple[tuple[str, frozenset[str], str], ...]
+    phrases: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...]
     leave_complements: dict[str, str]
     leave_not: frozenset[str]
     people: frozenset[str]
@@ -58,6 +58,10 @@ class Lex:
     age_band: re.Pattern[str]
     dwelling_verbs: frozenset[str]
     displacement_sites: frozenset[str]
+    missing_phrases: dict[str, frozenset[str]]
+    source_subject_verbs: frozenset[str]
+    source_object_verbs: frozenset[str]
+    push_verbs: frozenset[str]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -76,7 +80,8 @@ def lexicon() -> Lex:
         cue=cues,
         troops=frozenset(d["kind_cues"]["troops"]),
         troops_overridden_by=frozenset(d["troops_overridden_by"]),
-        phrases=tuple((p["verb"], frozenset(p["with"]), p["kind"]) for p in d["phrase_cues"]),
+        phrases=tuple((p["verb"], frozenset(p["with"]), p["kind"], frozenset(p.get("and", ())))
+                      for p in d["phrase_cues"]),
         leave_complements=dict(d["leave_complements"]),
         leave_not=frozenset(d["leave_not_displacement"]),
         people=frozenset(d["people_nouns"]),
@@ -114,6 +119,10 @@ def lexicon() -> Lex:
         aid_object_verbs=frozenset(d.get("aid_object_verbs", ())),
         dwelling_verbs=frozenset(d.get("dwelling_verbs", ())),
         displacement_sites=frozenset(d.get("displacement_sites", ())),
+        missing_phrases={m["verb"]: frozenset(m["with"]) for m in d.get("missing_phrases", ())},
+        source_subject_verbs=frozenset(d.get("source_verbs", {}).get("subject", ())),
+        source_object_verbs=frozenset(d.get("source_verbs", {}).get("object", ())),
+        push_verbs=frozenset(d.get("push_verbs", ())),
         age_band=re.compile(r"\b([a-z]+)\s+(?:" + alternation(d.get("age_band_words", ["under"]))
                             + r")\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE),
         currency=re.compile(r"(?:[$£€¥₦]|\b(?:" + alternation(d["currency"]) + r")s?\b)", re.IGNORECASE),
@@ -134,3 +143,51 @@ def is_people(noun: Token, lex: Lex) -> bool:
     if noun.ent_type_ == "NORP":
         return True
     return noun.tag_ in ("NNS", "NNPS") and low.endswith(lex.suffixes)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\.?\s+$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z-]*)\s$")
+
+
+def is_date_number(before: str, after: str) -> bool:
+    """'5 August', 'August 5', '5th of May': a day of a month, not a count. 'May' counts as a
+    month only capitalised (the modal 'may 5 people ...' is rare but lower case)."""
+    if _MONTH_AFTER.match(after):
+        return True
+    m = _MONTH_BEFORE.search(before)
+    return m is not None and (m.group().strip().lower() != "may" or m.group()[0] == "M")
+
+
+def in_proper_name(before: str, word: str) -> bool:
+    """A digit number right after a capitalised word inside a sentence is part of a name:
+    'Task Force 46', 'Brigade 5', 'Route 1', 'Highway 7' (weekdays and months apart)."""
+    if not word.isdigit():
+        return False
+    m = _NAME_BEFORE.search(before)
+    return m is not None and m.group(1).lower() not in _MONTHS + _WEEKDAYS
+
+
+def not_heard_from(verb: Token, lex: Lex) -> bool:
+    """A negated verb of finding or hearing from people: 'have not been heard from since Sunday'."""
+    words = lex.missing_phrases.get(verb.lemma_.lower())
+    return words is not None and any(c.dep_ == "neg" for c in verb.children) and (
+        not words or bool(words & {c.lower_ for c in verb.children}))
+
+
+def pushed_into_place(verb: Token) -> bool:
+    """'push/drive people into the city': an 'into' or 'towards' phrase on a place name or a camp."""
+    places = lexicon().displacement_sites | {"city", "town", "village", "capital", "country"}
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "towards", "toward") and any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" or g.lemma_.lower() in places)
+        for g in c.children) for c in verb.children)
+
+
+def compound_word(noun: Token) -> str:
+    """'police officers' -> 'police officer': a two-word force noun of the lexicon."""
+    comp = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    return f"{comp.lower_} {noun.lemma_.lower()}" if comp is not None else noun.lemma_.lower()

@@ -49,7 +49,7 @@ _NUM = r"(?:\d+|[a-z]+(?:[ -][a-z]+)?)"  # digits or number words, checked by pa
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 # Leading words: kept in the span, and they change the reading.
-_LEADS = ("on", "in", "at", "over", "during", "since", "from", "by", "until", "till", "before", "after",
+_LEADS = ("on", "in", "at", "over", "during", "since", "from", "between", "by", "until", "till", "before", "after",
           "for", "within", "throughout", "through", "as of", "of", "as early as", "as late as")
 _OPEN_LEADS = {"by", "until", "till", "before", "after", "for", "as of", "as early as", "as late as"}
 # A future date is chosen over the past one only when it is this many times closer.
@@ -370,7 +370,58 @@ def resolve_expression(text: str, published: date | None, *, prefer: Prefer = No
     return found
 
 
+_ORD = r"(?:st|nd|rd|th)?"
+# "14 and 18 march", "3 to 9 march 2024", "10-12 march", "17 to 18 march", "march 14 and 18",
+# "march 3 to 9", "14 march and 18 march", "march 14 to march 18", "28 february to 3 march"
+_RANGE_SEP = r"\s*(?:-|to|and|until|till|through|into)\s*"
+_DAY_RANGE = re.compile(
+    rf"(?:(?:the\s+)?night\s+of\s+|overnight\s+(?:on\s+|from\s+|of\s+)?)?"
+    rf"(?:(\d{{1,2}}){_ORD}(?:\s+(?:of\s+)?({_MONTH_RE}))?{_RANGE_SEP}(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_RE})"
+    rf"|({_MONTH_RE})\s+(\d{{1,2}}){_ORD}{_RANGE_SEP}(?:({_MONTH_RE})\s+)?(\d{{1,2}}){_ORD})"
+    r"(?:,?\s+(\d{4}))?")
+
+
+def _day_range(core: str, pub: date | None, prefer: Prefer) -> Resolved | None:
+    """An explicit span of days: 'between 14 and 18 March', 'from 3 to 9 March',
+    'on 12 and 13 March', '10-12 March', 'March 3 to 9', 'overnight on 17 to 18 March'.
+    Both days are read with the month named last (or first) unless each has its own."""
+    m = _DAY_RANGE.fullmatch(core)
+    if not m:
+        return None
+    if m.group(1):
+        d1, d2 = int(m.group(1)), int(m.group(3))
+        m2 = _MONTHS[m.group(4).rstrip(".")]
+        m1 = _MONTHS[m.group(2).rstrip(".")] if m.group(2) else m2
+    else:
+        d1, d2 = int(m.group(6)), int(m.group(8))
+        m1 = _MONTHS[m.group(5).rstrip(".")]
+        m2 = _MONTHS[m.group(7).rstrip(".")] if m.group(7) else m1
+    if m.group(9):
+        y2 = int(m.group(9))
+    elif pub is None:
+        return None
+    else:
+        y2 = _pick_year(m2, d2, pub, prefer, None)
+    y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2  # "28 December to 3 January"
+    try:
+        first, last = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None
+    if last < first or (last - first).days > 62:
+        return None
+    return first, last, ("day" if first == last else "days")
+
+
 def _resolve_core(core: str, pub: date | None, prefer: Prefer) -> Resolved | None:
+    found = _day_range(core, pub, prefer)
+    if found is not None:
+        return found
+    night = re.fullmatch(r"(?:overnight|(?:the\s+)?night)\s+(?:on|of|from)\s+(.+)", core)
+    if night:
+        # "overnight on 17 March": the night runs from that day into the next
+        day = _explicit(night.group(1), pub, prefer)
+        if day is not None and day[2] == "day":
+            return day[0], day[0] + timedelta(days=1), "days"
     found = _explicit(core, pub, prefer)
     if found is None:
         found = _season(core, pub)
@@ -398,6 +449,13 @@ _EXTRA = re.compile(
     rf"|(?:since|on|last|next)\s+{_WEEKDAY_RE}{_DAYPART}"
     r"|earlier\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks|months)"
     r"|(?:over|in|during|within)\s+the\s+(?:last|past)\s+\w+(?:\s+\w+)?\s+(?:hours|days|weeks|months|years))\b",
+    re.IGNORECASE)
+# A span of days spaCy often leaves out ("between 8 and 12 May", "May 3-5"); "may" followed
+# by a verb is the modal ("between 8 and 12 may have died")
+_RANGE_TEXT = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH_RE})?\s*(?:-|to|and|until|through)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*(?:{_MONTH_RE}\s+)?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?(?!\w)(?!\s+(?:have|has|be|not|also|still|never|well)\b)",
     re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]*(?:years?|months?)[\s-]*old|\baged?\b|year-old", re.IGNORECASE)
 _FUTURE_AUX = {"will", "shall", "'ll"}
@@ -433,11 +491,18 @@ def _tense(span: Span) -> Prefer:
 def _candidates(ctx: Context) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in _EXTRA.finditer(ctx.text)]
+    spans += [(m.start(), m.end()) for m in _RANGE_TEXT.finditer(ctx.text)]
     spans = [(_lead_start(ctx.text, s), e) for s, e in spans]
     # keep the longest of overlapping spans
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     out: list[tuple[int, int]] = []
     for s, e in spans:
+        if out and ctx.text[out[-1][0]:out[-1][1]].lower() == "overnight" \
+                and not ctx.text[out[-1][1]:s].strip() \
+                and ctx.text[s:s + 5].lower().split(" ")[0] in ("on", "from", "of"):
+            # "overnight on 17 to 18 March": one expression, the night of that date
+            out[-1] = (out[-1][0], e)
+            continue
         if out and s < out[-1][1]:
             if e - s > out[-1][1] - out[-1][0]:
                 out[-1] = (s, e)

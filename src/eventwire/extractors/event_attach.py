@@ -48,7 +48,8 @@ AREA_NOUNS = frozenset({"governorate", "province", "region", "district", "state"
                          "prefecture", "department", "municipality", "oblast", "regency", "division",
                          "zone", "area", "island", "valley", "plain", "camp", "town", "city", "village"})
 _INSTITUTIONS = frozenset({"ministry", "government", "office", "command", "headquarters", "embassy",
-                           "presidency", "administration", "authorities", "military", "army", "police"})
+                           "presidency", "administration", "authorities", "authority", "military", "army",
+                           "police", "official", "source", "spokesman", "spokeswoman", "spokesperson"})
 _SPEAKING_VERBS = frozenset({"comment", "respond", "deny", "reject", "accuse", "blame", "condemn"})
 
 

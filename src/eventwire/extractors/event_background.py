@@ -9,10 +9,12 @@ A trigger can sit in a clause that only uses a happening as a reference point
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from eventwire.extractors.event_lexicon import Taxonomy
-from eventwire.extractors.event_syntax import is_passive, prep_objects, subject_of
+from eventwire.extractors.event_syntax import Unit, is_passive, prep_objects, subject_of
 
 _MILITARY_MODIFIERS = {"military", "army", "armoured", "armored", "police", "troop"}
 
@@ -25,9 +27,45 @@ def not_a_happening(tok: Token, anchor: Token, tax: Taxonomy, *, statement: bool
         return True
     if _plural_topic(tok, anchor, tax) or _feared(tok, anchor, tax):
         return True
-    if _framed(tok, anchor, tax):
+    if _framed(tok, anchor, tax) or _time_frame(tok) or _over_a_span(anchor):
         return True
     return statement and _figure_denied(anchor, tax)
+
+
+_SPAN_UNITS = {"year", "decade", "month"}
+
+
+def _over_a_span(anchor: Token) -> bool:
+    """'have waged an insurgency for two decades, targeting troops', 'killed
+    1,000 people in the past two years': acts told over months or years are a
+    campaign, not one happening (its participle shares the span)."""
+    verbs = [anchor] + ([anchor.head] if anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG" else [])
+    for v in verbs:
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "over", "in"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lemma_.lower() not in _SPAN_UNITS:
+                    continue
+                mods = {c.lower_ for c in obj.children}
+                if prep.lower_ == "in" and not mods & {"past", "last"}:
+                    continue  # "in March" is a date, "in the past two years" a span
+                if obj.tag_ == "NNS" or mods & {"several", "many", "past", "last"}:
+                    return True
+    return False
+
+
+_FRAME_PREPS = {"during", "throughout", "amid", "amidst"}
+
+
+def _time_frame(tok: Token) -> bool:
+    """'killed 40 soldiers during the siege', 'amid the fighting': a definite
+    happening named as the time frame of the clause is one already told."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _FRAME_PREPS:
+        return False
+    if any(c.dep_ in ("relcl", "acl") for c in tok.children):
+        return False  # "during the evacuation that followed the fall of X": told here
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
 
 
 def _since_clause(anchor: Token) -> bool:
@@ -199,3 +237,101 @@ def armed_target(anchor: Token, tax: Taxonomy) -> bool:
         if o.lemma_.lower() not in _NEEDS_ARMED_MODIFIER or _military(o):
             return True
     return False
+
+
+# --- blocks of an article that report nothing -------------------------------------
+
+_BULLETS = ("-", "•", "*", "–", "·", "▪")
+
+
+def _bullet(text: str) -> bool:
+    return text.lstrip().startswith(_BULLETS)
+
+
+def _block_heading(unit: Unit, tax: Taxonomy) -> bool:
+    """'About Meridian Aid', 'Notes to editors', 'ENDS': a short verbless line that
+    opens a press release's boilerplate (who the organisation is, media contacts)."""
+    words = [t for t in unit.span if t.is_alpha]
+    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "about" for t in words):
+        return False
+    low = " ".join(t.lower_ for t in words)
+    return words[0].lower_ == "about" or any(low.startswith(h) for h in tax.cues.get("boilerplate_headings", ()))
+
+
+def _describes_organisation(unit: Unit, tax: Taxonomy) -> bool:
+    """'X is a non-profit relief agency active in 11 countries': a copular clause
+    whose predicate names a kind of organisation says what X is, not what happened."""
+    org = tax.cues.get("organisation_words", frozenset())
+    for t in unit.span:
+        if t.dep_ == "ROOT" and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP"):
+            return any(c.dep_ == "attr" and c.lemma_.lower() in org for c in t.children)
+    return False
+
+
+def silent_units(units: Sequence[Unit], tax: Taxonomy) -> set[int]:
+    """Indexes of units that report no happening:
+
+    - the items of a list announced by a clause ending in a colon ('calls on the
+      authorities to:', then '- guarantee safe passage ...;'): what is asked for;
+      the appeal itself is the event of the announcing clause;
+    - everything after a boilerplate heading ('About X', 'Notes to editors');
+    - a copular description of an organisation ('X is a relief agency ...').
+    """
+    out: set[int] = set()
+    in_list = False
+    prev_semicolon = False
+    boiler = False
+    for u in units:
+        text = u.text.strip()
+        if u.in_title:
+            continue
+        if boiler or _block_heading(u, tax):
+            boiler = True
+            out.add(u.index)
+            continue
+        if in_list and (_bullet(text) or prev_semicolon):
+            out.add(u.index)
+            # a bare marker ('-' parsed alone) leads into its item
+            prev_semicolon = text.endswith(";") or not text.strip("".join(_BULLETS) + " ")
+            continue
+        in_list = text.endswith(":") and any(t.pos_ in ("VERB", "AUX") for t in u.span) \
+            and not _block_heading(u, tax)
+        prev_semicolon = in_list  # the first line after the colon is an item, bullet or not
+        if _describes_organisation(u, tax):
+            out.add(u.index)
+    return out
+
+
+# --- statements -------------------------------------------------------------------
+
+
+def coordinated_speakers(verb: Token) -> list[Token | None]:
+    """'X said ... and accused Y': the subject of the first verb of the
+    coordination, or of the verb of saying above it when the parse hung the
+    second verb on the reported clause."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.i == verb.i:
+        return []
+    return [subject_of(t)] + ([subject_of(t.head)] if t.dep_ == "ccomp" else [])
+
+
+def said_never(anchor: Token, tax: Taxonomy) -> bool:
+    """A negated act as the content of a speaker's own words ('said its men had
+    never targeted civilians', 'insisted they did not shell the camp')."""
+    return anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in tax.cues["reporting_verbs"] \
+        and anchor.head.lemma_.lower() not in ("report", "estimate", "show", "suggest")
+
+
+def reciprocal(verb: Token) -> bool:
+    """'accuse each other', 'blame one another', 'each accuse the other': both
+    sides' standing positions on a told happening, not one statement made."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
+    words = {t.lower_ for o in objs for t in o.subtree}
+    if {"each", "other"} <= words or {"one", "another"} <= words:
+        return True
+    subj = subject_of(verb)
+    # "each" floats: the parser hangs it on the verb or the subject under any label
+    each = subj is not None and any(t.lower_ == "each" for t in [*verb.children, *subj.children])
+    return each and "other" in words

@@ -10,7 +10,7 @@ spelled out in each function.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -42,8 +42,10 @@ from eventwire.schema import Actor, Count, EventDate, Place, Quote, TimeExpressi
 if TYPE_CHECKING:
     from eventwire.extractors.events import Draft
 
-# "Bunia, 21 October 2024 — ", "KYIV, Ukraine (Reuters) - ": where and when the report was filed
-_DATELINE = re.compile(r"^(?:[A-Z][\w'’./\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?)\s[—–-]{1,2}\s")
+# "Bunia, 21 October 2024 — ", "KYIV, Ukraine (Reuters) - ": where and when the report was filed;
+# ", March 19 (Reuters) - " when the parser cut the city off ("N'DJAMENA")
+_DATELINE = re.compile(r"^(?:[A-Z][\w'’./\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?"
+                       r"|,\s[A-Z][^—–\n]{0,50}\([^)]*\))\s[—–-]{1,2}\s")
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _STATE_TYPES = {"state_military", "government", "police"}
 
@@ -62,6 +64,7 @@ class Linker:
     quotes: tuple[Quote, ...]
     main_place: str | None
     civilians: str | None
+    lead_date: date | None = None  # the day the story's lead happening is dated
 
     @classmethod
     def build(cls, ctx: Context, *, actors: Sequence[Actor], places: Sequence[Place],
@@ -71,7 +74,8 @@ class Linker:
         pm = tuple(sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0]))
         civ = next((a.name for a in actors if a.type == "civilians"), None)
         return cls(tax, ctx.text, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
-                   tuple(quotes), _main_place(places, ctx.text), civ)
+                   tuple(quotes), _main_place(places, ctx, tax.cues["reporting_verbs"]), civ,
+                   _lead_date(ctx, times, tax.cues["reporting_verbs"]))
 
     # --- lookups -----------------------------------------------------------------
 
@@ -231,18 +235,66 @@ def _in_dateline(text: str, start: int) -> bool:
     return _DATELINE.match(text[start : start + 120]) is not None
 
 
-def _main_place(places: Sequence[Place], text: str) -> str | None:
-    """The article's main place: the most mentioned point-like place (datelines
-    not counted)."""
+def _main_place(places: Sequence[Place], ctx: Context, reporting: Collection[str]) -> str | None:
+    """The article's main place: the point-like place most often told as where
+    something is (a headline mention counts twice). Not counted: datelines, and
+    mentions that only say where someone came from or went ('families from Quetta
+    towards Karachi') or where a speaker sits ('officials in Quetta said'); a
+    place told twice in one sentence is told once."""
+    text = ctx.text
     best: tuple[int, int, str] | None = None
     for p in places:
-        told = [m for m in p.mentions if not _in_dateline(text, m.start)]
-        if p.precision not in ("point", "admin2") or not told:
+        if p.precision not in ("point", "admin2"):
             continue
-        key = (len(told), -min(m.start for m in told), p.name)
+        told = [m for m in p.mentions if not _in_dateline(text, m.start)]
+        if not told:
+            continue
+        sents: set[int] = set()
+        weight = 0
+        for m in told:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.sent.start in sents or _aside_mention(span.root, reporting):
+                continue  # "Sittwe, also known as Akyab": one telling
+            sents.add(span.root.sent.start)
+            weight += 2 if ctx.in_title(m.start) else 1
+        if weight == 0:
+            continue  # only ever a speaker's seat or a way-point
+        key = (weight, -min(m.start for m in told), p.name)
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else None
+
+
+def _lead_date(ctx: Context, times: Sequence[TimeExpression], reporting: Collection[str]) -> date | None:
+    """The day of the story's lead happening: the first day named in the body that
+    dates no telling ('late on Monday', not 'said on Wednesday' nor a dateline)."""
+    for te in sorted(times, key=lambda t: t.start):
+        if te.precision != "day" or te.date_start is None or ctx.in_title(te.start) \
+                or _in_dateline_span(ctx.text, te.start):
+            continue
+        span = ctx.doc.char_span(te.start, te.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if anchor_verb(span.root).lemma_.lower() in reporting:
+            continue
+        return date.fromisoformat(te.date_start)
+    return None
+
+
+def _in_dateline_span(text: str, pos: int) -> bool:
+    """``pos`` lies inside the dateline opening its paragraph ('KYIV, March 3 (Reuters) - ')."""
+    start = text.rfind("\n", 0, pos) + 1
+    m = _DATELINE.match(text[start : start + 120])
+    return m is not None and pos < start + m.end()
+
+
+def _aside_mention(tok: Token, reporting: Collection[str]) -> bool:
+    """A place mention that does not say where something happens."""
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from":
+        return True
+    return destination(tok) or speaking_place(tok, reporting)
 
 
 # --- word classes ------------------------------------------------------------------
@@ -328,6 +380,7 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
             mine[id(owner)].append((s, p, dest[s]))
     definite = _definite_place_noun(unit, linker.tax)
     main = linker.places.get(linker.main_place or "")
+    told = _antecedent(unit, linker) if definite else None
     for d in drafts:
         fleeing = d.type == "displacement" and d.subtype == "flight"
         got = sorted(((s, p) for s, p, dest in mine[id(d)] if not (fleeing and dest)),
@@ -342,8 +395,12 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
             d.extra_places = [n for n in dict.fromkeys(points) if n != d.place]
             coarse = got[0][1].precision in ("country", "admin1", "region")
             inner = linker.main_inside(got[0][1].name) if coarse else None
+            if coarse and told is not None and linker.contains(got[0][1].name, told.name):
+                inner = told  # "former Darfur rebels ... the edge of the city": the city last named
             if inner is not None and (unit.in_title or definite or d.type != "statement"):
                 d.place = inner.name
+        elif told is not None:
+            d.place = told.name  # "east of the city": the city last named
         elif main is not None and (definite or d.type != "statement"):
             d.place = main.name
         if main is not None and nationwide(d.anchor) and not d.place_own:
@@ -390,6 +447,37 @@ def dateline_end(unit: Unit) -> int:
     """Doc offset where the text proper starts, after a dateline opening the unit."""
     m = _DATELINE.match(unit.text)
     return unit.start + m.end() if m else unit.start
+
+
+# what kind of place a definite noun takes up ("the city", "the camp")
+_NOUN_KINDS = {"city": "populated_place", "town": "populated_place", "village": "populated_place",
+               "settlement": "populated_place", "camp": "camp"}
+_ANTECEDENT_WINDOW = 1500  # characters back: a story names its town again within a few paragraphs
+
+
+def _antecedent(unit: Unit, linker: Linker) -> Place | None:
+    """The place 'the city' or 'the camp' takes up when the article's main place is
+    of another kind: the nearest place of that kind named before it, within a few
+    paragraphs (a story about a camp that goes on about 'the city' means the city
+    the camp lies in, not the camp). None: the main place stands."""
+    main = linker.places.get(linker.main_place or "")
+    for t in unit.span:
+        kind = _NOUN_KINDS.get(t.lemma_.lower())
+        if kind is None or not any(c.lower_ in ("the", "this", "that") for c in t.children):
+            continue
+        if main is None or main.kind == kind:
+            return None
+        pos = unit.tok_start(t)
+        doc = unit.span.doc
+        reporting = linker.tax.cues["reporting_verbs"]
+        for s, e, p in sorted(linker.place_mentions, key=lambda m: -m[0]):
+            if not (pos - _ANTECEDENT_WINDOW <= s < pos) or p.kind != kind or p.precision != "point":
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and speaking_place(span.root, reporting):
+                continue  # "Port Sudan condemned the strike": the government, not the city
+            return p
+    return None
 
 
 def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
@@ -447,14 +535,21 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
         return
     reporting = linker.tax.cues["reporting_verbs"]
     first = dateline_end(unit)
+    mine: list[tuple[TimeExpression, Token]] = []
     for te in linker.times:
         if not (first <= te.start and te.end <= unit.end):
             continue
         if te.date_start is None and te.date_end is None:
             continue
         head = unit.head_of(te.start, te.end)
-        if head is None:
-            continue
+        if head is not None:
+            mine.append((te, head))
+    if not mine:
+        _dated_from_lead(drafts, unit, linker)
+    # a time on the event's own verb comes first, whatever stands before it
+    # (", March 19 (Reuters) - Fighters attacked ... late on Monday")
+    mine.sort(key=lambda th: not any(d.anchor.i == anchor_verb(th[1]).i for d in drafts))
+    for te, head in mine:
         if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
             # "the 2016 peace accord" names a thing, and dates no event but one it names
             named = next((d for d in drafts if d.trigger.i == head.head.i and not d.date_own), None)
@@ -498,6 +593,31 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
         owner = _owner(drafts, head)
         if owner is not None and not owner.date_own:
             owner.date, owner.date_own = EventDate(te.date_start, te.date_end, te.precision), True
+
+
+_SEQUEL_VERBS = frozenset({"come", "follow", "happen", "occur"})
+
+
+def _dated_from_lead(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
+    """'The bombing came two days after troops retook the village': a sentence that
+    names no time but sets its clause N days after (or before) the story's happening
+    dates that clause from the lead's day."""
+    if linker.lead_date is None:
+        return
+    root = unit.span.root
+    if root.lemma_.lower() not in _SEQUEL_VERBS:
+        return
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return
+    for d in drafts:
+        if d.date_own or d.anchor.i == root.i or d.trigger.i == subj.i:
+            continue
+        off = day_offset(d.anchor, root)
+        if off is None:
+            continue
+        day = (linker.lead_date + timedelta(days=off)).isoformat()
+        d.date, d.date_own = EventDate(day, day, "day"), True
 
 
 def _conj(a: Token, b: Token) -> bool:

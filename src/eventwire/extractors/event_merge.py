@@ -63,8 +63,8 @@ def _nothing_new(d: Draft, p: Draft) -> bool:
 
 def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
     kept: list[Draft] = []
-    title: list[Draft] = [d for d in drafts if d.unit.in_title]
-    body: list[Draft] = [d for d in drafts if not d.unit.in_title]
+    title: list[Draft] = [d for d in drafts if d.unit.in_title or _crosshead(d)]
+    body: list[Draft] = [d for d in drafts if not (d.unit.in_title or _crosshead(d))]
     for d in body:
         target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
         if target is None and (_toll(d) or _claim(d, linker)):
@@ -81,11 +81,17 @@ def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
     for t in title:
         # headline verbs are often parsed as nouns ("rebels plot last stand"), so a
         # headline's modality is not trusted: the body's telling decides
-        told = [b for b in kept if b.type == t.type and (b.modality == t.modality or t.modality == "asserted")
-                and _dates_compatible(b.date, t.date)]
+        # an entry's own headline in a live blog sums up the entry below it
+        near = [b for b in kept if 0 < b.unit.index - t.unit.index <= _ENTRY]
+        told = [b for b in (kept if t.unit.in_title else near) if b.type == t.type
+                and (b.modality == t.modality or t.modality == "asserted") and _dates_compatible(b.date, t.date)]
+        if not told and not t.unit.in_title:
+            # an update's headline on a happening told entries before ("toll rises to three")
+            told = [b for b in kept if b.type == t.type and b.modality == t.modality
+                    and b.unit.index < t.unit.index and _dates_compatible(b.date, t.date)]
         if not told and _in_family(t):
             # "blow up bus" over "blew up a bus, killing eight": the lead's type says more
-            told = [b for b in kept if _in_family(b) and b.modality == t.modality
+            told = [b for b in (kept if t.unit.in_title else near) if _in_family(b) and b.modality == t.modality
                     and _dates_compatible(b.date, t.date) and _headline_place_ok(t, b, linker)][:1]
         # the headline sums up the lead: its place is preferred, the first telling will do
         match = next((b for b in told if _headline_place_ok(t, b, linker)), told[0] if told else None)
@@ -96,6 +102,22 @@ def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
             match.actor2 = match.actor2 or t.actor2
     out.sort(key=lambda d: (d.unit.start, d.trigger.i))
     return out
+
+
+_ENTRY = 4  # sentences of a live-blog entry its headline may sum up
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")")
+
+
+def _crosshead(d: Draft) -> bool:
+    """'Shells hit Abu Shouk camp' over a live-blog entry, a crosshead in a
+    report: a short body line without a sentence's closing punctuation, which
+    heads the telling that follows."""
+    u = d.unit
+    if u.in_title:
+        return False
+    text = u.text.strip()
+    words = [t for t in u.span if t.is_alpha]
+    return bool(text) and not text.endswith(_SENTENCE_END) and 2 <= len(words) <= 12 and text[0].isupper()
 
 
 def _headline_place_ok(title: Draft, body: Draft, linker: Linker) -> bool:

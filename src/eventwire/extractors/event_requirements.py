@@ -53,6 +53,11 @@ def requirements_ok(hit: Hit, anchor: Token, type_: str, subtype: str | None,
             return False  # "left 500 people dead"
     if req.get("object") == "place":
         cands = objects_of(tok) + ([] if verbal else objects_of(anchor))
+        # "took two phones from the suspects' homes": where a thing is taken from
+        # is not what is captured
+        # ("withdrew from the town" is about that town: only captures are checked so)
+        if type_ == "battle":
+            cands = [c for c in cands if not (c.dep_ == "pobj" and c.head.lower_ in ("from", "off", "out"))]
         if verbal:
             subj = subject_of(anchor)
             if subj is not None and (is_passive(anchor) or tok.lemma_.lower() == "fall"):

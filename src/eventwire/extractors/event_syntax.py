@@ -237,7 +237,9 @@ def in_relative_clause(anchor: Token) -> bool:
     """The trigger's own clause is a relative clause describing a noun
     ('extremists who have been killed or surrendered')."""
     t = anchor
-    while t.dep_ == "conj" and t.head.i != t.i:
+    # a participle hanging off the relative clause belongs to it ("rebels who
+    # have waged an insurgency for decades, targeting troops")
+    while (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN"))) and t.head.i != t.i:
         t = t.head
     if t.dep_ != "relcl":
         return False
@@ -266,11 +268,17 @@ def has_neg(tok: Token) -> bool:
 
 
 def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[int] = frozenset(),
-                statement: bool = False) -> str | None:
+                statement: bool = False, denial_negates: bool = False) -> str | None:
     """asserted / planned / possible / negated, or None when the clause is an
     intention or a blocked happening and no event at all ('want to surrender',
-    'prevented them from leaving'). Historical is decided later from dates."""
+    'prevented them from leaving'). Historical is decided later from dates.
+
+    ``denial_negates``: a denied happening is kept as negated rather than left to
+    the denial ('denied that the base had fallen': the fall is news either way)."""
     cues = tax.cues
+    if denial_negates and (_called_false(anchor, tax) or any(
+            g.lemma_.lower() in cues["negation_governors"] for g in governing_verbs(anchor)[:2])):
+        return "negated"
     aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
     if trigger is not anchor:
         aux |= {c.lower_ for c in trigger.children if c.dep_ == "aux"}
@@ -292,7 +300,9 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[
                 return None
             if g in cues["non_event_governors"]:
                 return None
-    if any(g in cues["allegation_governors"] for g in gov_lemmas[:2]):
+    # (the accused's name may stand between: "accused X and Y of placing ... and keeping")
+    alleged = gov_lemmas[:1] + [g.lemma_.lower() for g in governing_verbs(anchor, limit=7)[:2]]
+    if any(g in cues["allegation_governors"] for g in alleged):
         return None  # "accused X of shelling": the accusation is the event
     if not statement and any(g.lemma_.lower() in cues["negation_governors"] for g in govs[:2]):
         return None  # "denied that civilians were targeted": the denial is the event
@@ -326,6 +336,20 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[
         if gaux & cues["planned_aux"]:
             return "planned"
     return "asserted"
+
+
+def _called_false(anchor: Token, tax: Taxonomy) -> bool:
+    """'Posts claiming the fighters had seized the base were false': the clause is
+    the content of a claim (or report) that the sentence calls false."""
+    falsity = tax.cues.get("falsity_words", frozenset())
+    t = anchor
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "acl", "relcl") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass"):
+            return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in falsity for c in t.head.children)
+    return False
 
 
 def hedged(unit: Unit, tax: Taxonomy) -> bool:

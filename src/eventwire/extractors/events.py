@@ -30,7 +30,14 @@ from datetime import date
 from spacy.tokens import Token
 
 from eventwire.extractors.context import Context
-from eventwire.extractors.event_background import armed_target, not_a_happening
+from eventwire.extractors.event_background import (
+    armed_target,
+    coordinated_speakers,
+    not_a_happening,
+    reciprocal,
+    said_never,
+    silent_units,
+)
 from eventwire.extractors.event_lexicon import (
     HARM,
     REMOTE,
@@ -124,13 +131,10 @@ def extract_events(
         return []
     units = sentence_units(ctx)
     drafts: list[Draft] = []
-    listed = False
+    # demands listed after "calls on X to:", press-release boilerplate, "X is an agency ..."
+    silent = silent_units(units, tax)
     for unit in units:
-        # the items of a list announced by a colon ("calls on the authorities to:")
-        # are what is asked for, not happenings
-        in_list = listed and unit.text.rstrip()[-1:] in (";", ".", ":")
-        listed = unit.text.rstrip().endswith(":") or (in_list and unit.text.rstrip().endswith(";"))
-        if unit.heading or unit.text.rstrip().endswith("?") or in_list:
+        if unit.heading or unit.text.rstrip().endswith("?") or unit.index in silent:
             continue
         if not unit.in_title and (not any(t.pos_ in ("VERB", "AUX") for t in unit.span) or _label_line(unit)):
             continue  # "Tags: Catatumbo, Displacement, Border": a label line, nothing happens
@@ -319,15 +323,25 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
     if e.type != _STATEMENT and not _nominal_ok(hit, anchor, unit, tax, linker):
         return None
     modality = modality_of(tok, anchor, tax, own=frozenset(t.i for t in hit.tokens),
-                           statement=e.type == _STATEMENT)
+                           statement=e.type == _STATEMENT, denial_negates=e.subtype in _TERRITORY)
     if modality is None:
         return None
+    if modality == "negated" and tok.i != anchor.i and tok.dep_ in ("nsubj", "nsubjpass") \
+            and tok.head.i == anchor.i and not _trigger_word(anchor, tax):
+        # "The bombing was not addressed": a told happening that something is not
+        # done about; "a deal signed in 2024 has not brought calm": it happened
+        if _definite(tok):
+            return None
+        modality = "asserted"
     if e.type == _STATEMENT and e.subtype == "announce" and any(
             t.dep_ == "aux" and t.lower_ in tax.cues["planned_aux"] for t in unit.span):
         modality = "planned"  # announcing what someone will do
     type_, subtype, certain = _type_of(hit, anchor, unit, units, tax, linker)
     if type_ is None:
         return None
+    if type_ in _PERPETRATED and subtype not in _TERRITORY and modality == "negated" and said_never(anchor, tax):
+        # "X said its units had never targeted civilians": the news is the denial
+        type_, subtype, certain, modality, anchor = _STATEMENT, "deny", True, "asserted", anchor.head
     if (type_, subtype) == ("violence_against_civilians", "abduction") and _suspects_taken(anchor):
         type_, subtype = "strategic_development", "arrest"  # "suspects were dragged from their homes"
     req = tax.requires(type_, subtype)
@@ -336,11 +350,16 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         return None
     if not requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
         return None
-    if e.weak and e.kind == SPECIFIC and not req and tok.i == anchor.i and \
+    # an instrument cue that chose the subtype ("hostages were freed") anchors it too
+    cued = e.type == type_ and e.subtype is not None and subtype != e.subtype
+    if e.weak and e.kind == SPECIFIC and not req and tok.i == anchor.i and not cued and \
             not _verb_anchored(anchor, unit, linker):
         return None  # "fighting alongside the group": no where, when or whom
-    if type_ == _STATEMENT and not _speaker_ok(linker.agent_of(anchor, unit), unit, tax, linker):
-        return None  # a statement needs someone who makes it
+    if type_ == _STATEMENT and not _speaker_ok(linker.agent_of(anchor, unit), unit, tax, linker) and not any(
+            _speaker_ok(s, unit, tax, linker) for s in coordinated_speakers(anchor)):
+        return None  # a statement needs someone who makes it ("X said ... and accused Y": X)
+    if type_ == _STATEMENT and reciprocal(anchor):
+        return None  # "the two sides blame each other for the killings": a standing position
     if type_ in _PERPETRATED and _habitual(tok, anchor, tax):
         return None  # "often kidnap villagers", "more than 100 air strikes": a pattern, not one happening
     if e.weak and type_ == "battle" and tok.i == anchor.i and not _agent_ok(anchor, unit, linker) \
@@ -363,6 +382,25 @@ def _statement_dates(found: list[Draft]) -> None:
     for d in found:
         if d.type == _STATEMENT and not d.date_own and dated:
             d.date, d.date_own = dated[0].date, True
+
+
+def _armed_patient(verb: Token, tax: Taxonomy) -> bool:
+    """'all 11 attackers were gunned down', 'shot dead two gunmen': who was hit
+    is an armed person, so it is a fight, not violence against civilians."""
+    words = tax.cues.get("armed_person_words", frozenset())
+    subj = subject_of(verb)
+    hit = objects_of(verb) + ([subj] if subj is not None and is_passive(verb) else [])
+    hit = [t for t in hit if t.dep_ != "pobj"]
+    return bool(hit) and all(t.lemma_.lower() in words for t in hit)
+
+
+def _trigger_word(tok: Token, tax: Taxonomy) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in tax.single or lemma in tax.harm_verbs or tok.lower_ in tax.single
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any") for c in tok.children)
 
 
 def _held_state(participle: Token) -> bool:
@@ -429,7 +467,7 @@ def _agent_ok(verb: Token, unit: Unit, linker: Linker) -> bool:
     if linker.perpetrator_armed(verb, unit):
         return True
     subj = subject_of(verb)
-    if subj is None or is_passive(verb):
+    if subj is None or is_passive(verb) or verb.lemma_.lower() == "fall":
         return True  # the place is the subject ("the town fell"): nothing to check
     if subj.pos_ == "PRON":
         return True
@@ -475,7 +513,7 @@ def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxono
                 linker.victims(anchor, unit) == "civilians":
             type_, sub = "violence_against_civilians", "attack"  # "ambushed a column of families"
         elif type_ == "violence_against_civilians" and hit.head.i == anchor.i \
-                and linker.victims(anchor, unit) == "armed":
+                and (linker.victims(anchor, unit) == "armed" or _armed_patient(anchor, tax)):
             type_, sub = "battle", "armed_clash"  # "slaughtered seven fighters": armed victims fight
         if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
             sub = "territory_regained"  # ACLED: government regains territory
@@ -581,7 +619,9 @@ def _date_frame(drafts: list[Draft], published: date | None) -> None:
             if d.date_own and d.modality == "asserted" and d.date.start is not None:
                 frame = d
             continue
-        if d.modality == "asserted" and frame is not None and \
+        # a denied capture ("denied that the base had fallen") is set in the story's frame too
+        told = d.modality == "asserted" or (d.modality == "negated" and d.subtype in _TERRITORY)
+        if told and frame is not None and \
                 d.unit.index - frame.unit.index <= _FRAME_WINDOW:
             d.date = EventDate(frame.date.start, frame.date.end, "unknown")
             d.date_inferred = True

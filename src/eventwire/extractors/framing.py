@@ -31,6 +31,14 @@ that a loaded verb stays apart from the label on its subject ("ISIS thugs" | "bu
 A strong one-word label already pinned on a group counts again after "the" ("the
 butchers"); common group nouns ("gang", "cartel") pin labels like group names.
 
+*Word-class rules* (``framing_rules``): an all-capital headline run around an emotive
+noun ("TERROR ON THE TRACKS"), a "scenes of (pure) horror" picture, animal/monster/fiend
+nouns used for people ("gun fiends", "the jackals"), and verbs marked ``needs: person``
+that are loaded only on a person object ("herding passengers"). Their spans compete
+with the lexicon's phrases, the longest winning. The lexicon and its matchers live in
+``framing_lexicon``, quote regions and the tone score in ``framing_tone``, outlet
+profiles in ``framing_profile``; this module re-exports their public names.
+
 *Speaker framing.* Text inside a direct or partial quote, and any text between
 quote marks (scare quotes included), is the speaker's: its spans carry
 ``speaker_framing=True`` and take no part in the outlet's tone.
@@ -63,294 +71,36 @@ and below (a short tabloid piece saturates near -100).
 
 from __future__ import annotations
 
-import bisect
-import functools
-import json
-import math
-import re
-import statistics
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, cast
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.context import Context
-from eventwire.schema import Actor, Framing, LoadedCategory, LoadedSpan, Quote, Record
+from eventwire.extractors.framing_lexicon import Entry, Lexicon, Matchers, load_lexicon, matchers
+from eventwire.extractors.framing_profile import count_words, outlet_profile, outlet_profiles
+from eventwire.extractors.framing_rules import (
+    DEHUMANISING,
+    HEADLINE,
+    SCENE,
+    dehumanising_hits,
+    headline_hits,
+    person_object,
+    scene_hits,
+)
+from eventwire.extractors.framing_tone import Regions, quote_regions, tone_score
+from eventwire.schema import Actor, Framing, LoadedCategory, LoadedSpan, Quote
 
-TONE_SCALE = 55.0          # net weighted words per 100 giving tanh(1) = -76
-LOADED_FACTOR = 5.0        # one point of loaded-span weight counts as five tone words
-MIN_WORDS = 40             # denominator floor for short texts
-_NEG_WINDOW = 3            # tokens before a tone word searched for a negator
+__all__ = ["count_words", "extract_framing", "load_lexicon", "outlet_profile", "outlet_profiles",
+           "quote_regions", "tone_score"]
+
 
 # Strongest first: a merged span takes the first category present.
 _CATEGORY_ORDER = ("name_calling", "doubt", "appeal_to_fear", "exaggeration", "other", "loaded_language")
 _QUOTE_CHARS = frozenset("\"“”„«»‘’'‹›")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-@dataclass(frozen=True)
-class Entry:
-    term: str
-    category: str
-    pos: str
-    weight: int
-    polarity: int = -1
-    needs: str | None = None
-    neutral: str | None = None
-    neutral_prev: frozenset[str] = frozenset()
-    neutral_next: frozenset[str] = frozenset()
-    neutral_heads: frozenset[str] = frozenset()
-    extend: str | None = None
-    forms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    version: str
-    entries: tuple[Entry, ...]
-    group_aliases: dict[str, str]      # alias (as written) -> canonical name
-    demonyms: frozenset[str]           # lower-cased
-    group_nouns: frozenset[str]        # common nouns naming a group: "gang thugs", "cartel-backed"
-    span_modifiers: frozenset[str]
-    demonstratives: frozenset[str]
-    person_nouns: frozenset[str]
-    virtue_nouns: frozenset[str]
-    negators: frozenset[str]
-    tone_negative: dict[str, float]
-    tone_positive: dict[str, float]
-
-
-def _entry(raw: dict[str, Any]) -> Entry:
-    return Entry(
-        term=str(raw["term"]), category=str(raw["category"]), pos=str(raw.get("pos", "phrase")),
-        weight=int(raw.get("weight", 1)), polarity=int(raw.get("polarity", -1)),
-        needs=raw.get("needs"), neutral=raw.get("neutral"),
-        neutral_prev=frozenset(w.lower() for w in raw.get("neutral_prev", [])),
-        neutral_next=frozenset(w.lower() for w in raw.get("neutral_next", [])),
-        neutral_heads=frozenset(w.lower() for w in raw.get("neutral_heads", [])),
-        extend=raw.get("extend"), forms=tuple(w.lower() for w in raw.get("forms", [])),
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The packaged loaded-language lexicon (read once per process)."""
-    raw = json.loads(resources.files("eventwire").joinpath("data/loaded_lexicon.json").read_text("utf-8"))
-    aliases = {alias: canon for canon, names in raw["group_aliases"].items() for alias in names}
-
-    def low(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key, []))
-
-    return Lexicon(
-        version=str(raw["version"]), entries=tuple(_entry(e) for e in raw["entries"]),
-        group_aliases=aliases, demonyms=low("demonyms"), group_nouns=low("group_nouns"),
-        span_modifiers=low("span_modifiers"),
-        demonstratives=low("demonstratives"), person_nouns=low("person_nouns"),
-        virtue_nouns=low("virtue_nouns"), negators=low("negators"),
-        tone_negative={k: float(v) for k, v in raw["tone"]["negative"].items()},
-        tone_positive={k: float(v) for k, v in raw["tone"]["positive"].items()},
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def load_actor_aliases() -> dict[str, tuple[str, str]]:
-    """Alias -> (canonical name, type) from ``data/actors.json`` when it exists, else {}.
-
-    The actor dictionary is owned by the actors extractor; this reader accepts its
-    likely shapes (a list of actors, or ``{"actors": [...]}``, or a name-keyed map)
-    with ``name`` and any of ``aliases``/``names``/``patterns``/``variants``, and
-    falls back to nothing rather than fail framing when the file is absent or odd.
-    """
-    try:
-        text = resources.files("eventwire").joinpath("data/actors.json").read_text("utf-8")
-        data: Any = json.loads(text)
-    except (OSError, ValueError):
-        return {}
-    if isinstance(data, dict) and isinstance(data.get("actors"), (list, dict)):
-        data = data["actors"]
-    items: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(data, list):
-        items = [(str(a.get("name", "")), a) for a in data if isinstance(a, dict)]
-    elif isinstance(data, dict):
-        items = [(str(v.get("name", k)), v) for k, v in data.items() if isinstance(v, dict)]
-    out: dict[str, tuple[str, str]] = {}
-    for name, actor in items:
-        kind = str(actor.get("type") or "other")
-        if not name or kind == "civilians":  # civilians are never the target of a label fix
-            continue
-        out.setdefault(name, (name, kind))
-        for key in ("aliases", "names", "patterns", "variants"):
-            for alias in actor.get(key) or []:
-                if isinstance(alias, str) and alias.strip():
-                    out.setdefault(alias.strip(), (name, kind))
-    return out
-
-
-# ----------------------------------------------------------------- patterns ----------
-
-def _inflect(word: str, pos: str) -> set[str]:
-    """Regular inflections; over-generation is harmless for a lexicon lookup."""
-    forms = {word}
-    if pos == "noun":
-        forms |= {word + "s", word + "es"}
-        if word.endswith("y"):
-            forms.add(word[:-1] + "ies")
-        if word.endswith("man"):
-            forms.add(word[:-3] + "men")
-    elif pos == "verb":
-        stem = word[:-1] if word.endswith("e") else word
-        forms |= {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"}
-        if word.endswith("y"):
-            forms.add(word[:-1] + "ied")
-    return forms
-
-
-_MODAL_PIECES = frozenset({"would", "could", "should", "will", "must", "can", "may", "might"})
-
-
-def _token_specs(word: str, forms: set[str]) -> list[list[dict[str, Any]]]:
-    """Matcher token specs for one word of a pattern, hyphen and apostrophe aware."""
-    if word.endswith(("'s", "’s")):
-        return [[*spec, {"LOWER": {"IN": ["'s", "’s"]}}] for spec in _token_specs(word[:-2], {word[:-2]})]
-    if word.endswith(("'", "’")) and len(word) > 1:
-        return [[*spec, {"ORTH": {"IN": ["'", "’"]}}] for spec in _token_specs(word[:-1], {word[:-1]})]
-    if "-" in word.strip("-"):
-        pieces = word.split("-")
-        if pieces[0] in _MODAL_PIECES:
-            # "would-be" only with its hyphen: "would be tried" is a modal, not a sneer
-            hyphened: list[dict[str, Any]] = [{"LOWER": pieces[0]}]
-            for piece in pieces[1:]:
-                hyphened += [{"ORTH": "-"}, {"LOWER": piece}]
-            return [hyphened, [{"LOWER": {"IN": sorted(forms)}}]]
-        last = {f.split("-")[-1] for f in forms}
-        split: list[dict[str, Any]] = []
-        for i, piece in enumerate(pieces):
-            if i:
-                split.append({"ORTH": "-", "OP": "?"})
-            split.append({"LOWER": {"IN": sorted(last)}} if i == len(pieces) - 1 else {"LOWER": piece})
-        whole = sorted(forms | {f.replace("-", "") for f in forms})
-        return [split, [{"LOWER": {"IN": whole}}]]
-    return [[{"LOWER": {"IN": sorted(forms)}}]]
-
-
-def _patterns(entry: Entry) -> list[list[dict[str, Any]]]:
-    words = entry.term.split()
-    inflect_at = {"noun": len(words) - 1, "verb": 0}.get(entry.pos, -1)
-    per_word: list[list[list[dict[str, Any]]]] = []
-    for i, word in enumerate(words):
-        if entry.forms and len(words) == 1:
-            forms = set(entry.forms)
-        else:
-            forms = _inflect(word, entry.pos) if i == inflect_at else {word}
-        per_word.append(_token_specs(word, forms))
-    combos: list[list[dict[str, Any]]] = [[]]
-    for options in per_word:
-        combos = [c + o for c in combos for o in options]
-    return combos
-
-
-def _sequences(pattern: list[dict[str, Any]]) -> list[list[str]]:
-    """Every concrete lower-case token sequence a token pattern stands for, so the
-    lexicon can run on a PhraseMatcher (a hash lookup per token) instead of the
-    far slower token Matcher: the patterns only ever use LOWER/ORTH sets and an
-    optional hyphen."""
-    seqs: list[list[str]] = [[]]
-    for spec in pattern:
-        value = spec.get("LOWER", spec.get("ORTH"))
-        options = sorted(value["IN"]) if isinstance(value, dict) else [str(value)]
-        grown = [[*seq, o.lower()] for seq in seqs for o in options]
-        if spec.get("OP") == "?":
-            grown += seqs
-        seqs = grown
-    return [seq for seq in seqs if seq]
-
-
-@dataclass(frozen=True)
-class _Matchers:
-    entries: PhraseMatcher
-    aliases: PhraseMatcher        # case-insensitive group aliases
-    caps_aliases: PhraseMatcher   # all-capital aliases (IS, RSF) matched as written
-    alias_names: dict[str, tuple[str, str]]   # match key -> (canonical name, actor type)
-
-
-@functools.lru_cache(maxsize=4)
-def _matchers(vocab: Any) -> _Matchers:
-    lex = load_lexicon()
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for i, entry in enumerate(lex.entries):
-        seqs = {tuple(seq) for pattern in _patterns(entry) for seq in _sequences(pattern)}
-        matcher.add(f"E{i}", [Doc(vocab, words=list(seq)) for seq in sorted(seqs)])
-    lower, caps = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
-    names: dict[str, tuple[str, str]] = {}
-    fallback = {a: (c, "government" if c.endswith("government") else "group")
-                for a, c in lex.group_aliases.items()}
-    aliases = {**fallback, **load_actor_aliases()}  # the actor dictionary wins
-    for n, (alias, canon) in enumerate(sorted(aliases.items())):
-        key = f"A{n}"
-        names[key] = canon
-        target = caps if alias.isupper() else lower
-        target.add(key, [Doc(vocab, words=alias.replace("-", " - ").split())])
-    return _Matchers(matcher, lower, caps, names)
-
-
-# ----------------------------------------------------------------- quotes ------------
-
-_OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
-
-
-def quote_regions(text: str, quotes: Sequence[Quote] = ()) -> list[tuple[int, int]]:
-    """Character ranges that are a speaker's words: direct and partial quotes, and
-    any text between quote marks. A quote left open runs to the end of its paragraph."""
-    regions = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
-    pos = 0
-    for para in text.split("\n"):
-        opened: int | None = None
-        single: int | None = None
-        for i, ch in enumerate(para):
-            if ch in _OPEN_DOUBLE or (ch == '"' and opened is None) or (ch == "”" and opened is None):
-                if opened is None:
-                    opened = i
-                continue
-            if (ch in _CLOSE_DOUBLE or ch == '"') and opened is not None:
-                regions.append((pos + opened + 1, pos + i))
-                opened = None
-                continue
-            if ch in "‘'" and (i == 0 or not para[i - 1].isalnum()) and i + 1 < len(para) \
-                    and para[i + 1].isalnum():
-                single = i
-            elif ch in "’'" and single is not None and (para[i - 1].isalnum() or para[i - 1] in ".,!?…") \
-                    and (i + 1 == len(para) or not para[i + 1].isalnum()) and i - single <= 200:
-                regions.append((pos + single + 1, pos + i))
-                single = None
-        if opened is not None:
-            regions.append((pos + opened + 1, pos + len(para)))
-        pos += len(para) + 1
-    return sorted(regions)
-
-
-class _Regions:
-    """Disjoint, sorted character ranges with a point/range membership test."""
-
-    def __init__(self, regions: list[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(regions):  # a quote object and its marks overlap: merge them
-            if merged and a <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-            else:
-                merged.append((a, b))
-        self.regions = merged
-        self.starts = [a for a, _ in merged]
-
-    def contains(self, start: int, end: int | None = None) -> bool:
-        end = start + 1 if end is None else end
-        i = bisect.bisect_right(self.starts, start) - 1
-        # a span may run onto the closing mark, hence ``b + 1``
-        return i >= 0 and self.regions[i][0] <= start and end <= self.regions[i][1] + 1
 
 
 # ----------------------------------------------------------------- matching ----------
@@ -391,8 +141,10 @@ def _is_neutral(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     if entry.neutral_prev and any(_words(t) & entry.neutral_prev for t in before):
         return True
     after = doc[end:min(len(doc), end + 2)]
-    # "@propn" in neutral_next stands for any proper noun ("the group overran Mosul")
-    if entry.neutral_next and any((_words(t) | {"@" + t.pos_.lower()}) & entry.neutral_next for t in after):
+    # "@propn" in neutral_next stands for any proper noun ("the group overran Mosul"); a line
+    # break ends a phrase as a full stop does (a headline line has no stop)
+    if entry.neutral_next and any((_words(t) | {"@" + t.pos_.lower()} | ({"."} if t.is_space else set()))
+                                  & entry.neutral_next for t in after):
         return True
     if entry.neutral_heads:
         head = _head_noun(doc, end)
@@ -401,7 +153,7 @@ def _is_neutral(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     return False
 
 
-def _group_tokens(doc: Doc, ms: _Matchers, actors: Sequence[Actor],
+def _group_tokens(doc: Doc, ms: Matchers, actors: Sequence[Actor],
                   lex: Lexicon) -> tuple[set[int], dict[int, tuple[str, str]]]:
     """Token indices that name a group, and the (canonical name, type) each points to.
     The article's own actor mentions win over dictionary aliases."""
@@ -425,11 +177,15 @@ def _group_tokens(doc: Doc, ms: _Matchers, actors: Sequence[Actor],
     return tokens, names
 
 
-def _loaded_hits(doc: Doc, ms: _Matchers, lex: Lexicon, groups: set[int], regions: _Regions) -> list[_Hit]:
+def _loaded_hits(doc: Doc, ms: Matchers, lex: Lexicon, groups: set[int], regions: Regions) -> list[_Hit]:
     by_span: dict[tuple[int, int], list[Entry]] = defaultdict(list)
     for key, s, e in ms.entries(doc):
         entry = lex.entries[int(doc.vocab.strings[key][1:])]
         if not _is_neutral(doc, s, e, entry) and entry not in by_span[(s, e)]:
+            by_span[(s, e)].append(entry)
+    # word-class rules (framing_rules): their spans compete with the phrases, longest first
+    for rule, entry in ((headline_hits, HEADLINE), (scene_hits, SCENE), (dehumanising_hits, DEHUMANISING)):
+        for s, e in rule(doc, lex):
             by_span[(s, e)].append(entry)
     for (s, e), found in by_span.items():
         # a word tagged as a verb is read as the verb entry only ("thugs butcher nine inmates")
@@ -458,7 +214,8 @@ def _loaded_hits(doc: Doc, ms: _Matchers, lex: Lexicon, groups: set[int], region
         for h in pending:
             needs = {en.needs for en in h.entries}
             if ("label" in needs and (_labelled(doc, h, groups, loaded_tok, lex) or _anaphoric(doc, h, pinned))) or (
-                    "sneer" in needs and _sneering(doc, h, lex, regions)):
+                    "sneer" in needs and _sneering(doc, h, lex, regions)) or (
+                    "person" in needs and person_object(doc, h.start, h.end, lex)):
                 kept.append(h)
                 loaded_tok |= set(range(h.start, h.end))
                 if h.end - h.start == 1 and any(en.needs == "label" and en.category == "name_calling"
@@ -495,6 +252,14 @@ def _labelled(doc: Doc, h: _Hit, groups: set[int], loaded: set[int], lex: Lexico
             j -= 1
             continue
         break
+    # a group named after the label: "the killers from the RSF", "the butchers of Hamas"
+    if any(en.category == "name_calling" for en in h.entries) and h.end < len(doc) \
+            and doc[h.end].lower_ in ("from", "of"):
+        for k in range(h.end + 1, min(len(doc), h.end + 6)):
+            if doc[k].is_punct or doc[k].is_sent_start:
+                break
+            if k in groups:
+                return True
     # an adjective or adverb licensed by the loaded word it modifies ("defiant jihadis")
     if h.entries[0].pos in ("adj", "adv"):
         k = h.end
@@ -514,7 +279,7 @@ def _anaphoric(doc: Doc, h: _Hit, pinned: dict[str, int]) -> bool:
     return first is not None and first < h.start
 
 
-def _sneering(doc: Doc, h: _Hit, lex: Lexicon, regions: _Regions) -> bool:
+def _sneering(doc: Doc, h: _Hit, lex: Lexicon, regions: Regions) -> bool:
     nxt = doc[h.end] if h.end < len(doc) else None
     if nxt is not None and (nxt.text in _QUOTE_CHARS or regions.contains(nxt.idx)):
         return True
@@ -574,8 +339,8 @@ def _extend_right(doc: Doc, end: int, lex: Lexicon, stop: set[int], *, np: bool)
 def extract_framing(ctx: Context, *, quotes: Sequence[Quote], actors: Sequence[Actor]) -> Framing:
     """Loaded-language spans (doc offsets) and the outlet's tone for one article."""
     doc, lex = ctx.doc, load_lexicon()
-    ms = _matchers(doc.vocab)
-    regions = _Regions(quote_regions(ctx.text, quotes))
+    ms = matchers(doc.vocab)
+    regions = Regions(quote_regions(ctx.text, quotes))
     groups, names = _group_tokens(doc, ms, actors, lex)
     hits = _loaded_hits(doc, ms, lex, groups, regions)
     loaded_tok = {i for h in hits if h.weight > 0 for i in range(h.start, h.end)}
@@ -659,107 +424,3 @@ def _neutral(entries: list[Entry], span: Any, names: dict[int, tuple[str, str]],
         return _with_actor(actor[0], actor[1], noun)
     demonym = next((t.text for t in span if t.lower_ in lex.demonyms), None)
     return f"{demonym} {noun}" if demonym else noun
-
-
-def tone_score(doc: Doc, regions: list[tuple[int, int]], *, skip: AbstractSet[int] = frozenset(),
-               loaded_weight: float = 0.0) -> float:
-    """-100..+100 tone of the outlet's words (tokens outside ``regions``); see the module doc.
-    ``skip``: token indices already scored as loaded spans; ``loaded_weight``: their
-    signed weight (negative for hostile framing)."""
-    lex = load_lexicon()
-    inside = _Regions(regions)
-    words, net = 0, LOADED_FACTOR * loaded_weight
-    for tok in doc:
-        if not tok.is_alpha or inside.contains(tok.idx):
-            continue
-        words += 1
-        if tok.i in skip:
-            continue
-        keys = (tok.lemma_.lower(), tok.lower_)
-        neg = next((lex.tone_negative[k] for k in keys if k in lex.tone_negative), 0.0)
-        pos = next((lex.tone_positive[k] for k in keys if k in lex.tone_positive), 0.0)
-        if not neg and not pos:
-            continue
-        window = doc[max(tok.sent.start, tok.i - _NEG_WINDOW):tok.i]
-        if any(t.lower_ in lex.negators for t in window):
-            continue
-        net += pos - neg
-    rate = 100.0 * net / max(words, MIN_WORDS)
-    return round(100.0 * math.tanh(rate / TONE_SCALE), 1)
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-def count_words(text: str | None) -> int:
-    """Words as the outlet profile counts them (letters, with inner hyphens/apostrophes)."""
-    return len(_WORD.findall(text or ""))
-
-
-class _Profile:
-    """Running totals for one outlet, so profiles stream over a whole store."""
-
-    def __init__(self) -> None:
-        self.n = self.words = self.loaded = self.speaker = 0
-        self.categories: Counter[str] = Counter()
-        self.terms: Counter[str] = Counter()
-        self.sources: Counter[str] = Counter()
-        self.tones: list[float] = []
-
-    def add(self, rec: Record) -> None:
-        self.n += 1
-        self.words += count_words(rec.article.title) + count_words(rec.article.text)
-        self.sources[rec.article.source or "unknown"] += 1
-        self.tones.append(rec.framing.tone)
-        # The pipeline keeps quoted loaded words in framing.quoted; a record built
-        # by hand may still flag them inside framing.loaded.
-        self.speaker += len(rec.framing.quoted)
-        for span in rec.framing.loaded:
-            if span.speaker_framing:
-                self.speaker += 1
-                continue
-            self.loaded += 1
-            self.categories[span.category] += 1
-            self.terms[" ".join(span.text.lower().split())] += 1
-
-    def result(self, top: int) -> dict[str, Any]:
-        tones = self.tones
-        bins = Counter(min(4, int((t + 100) // 40)) for t in tones)
-        edges = ["-100..-60", "-60..-20", "-20..20", "20..60", "60..100"]
-        return {
-            "articles": self.n,
-            "sources": dict(self.sources.most_common()),
-            "words": self.words,
-            "loaded": self.loaded,
-            "speaker_loaded": self.speaker,
-            "loaded_per_1000_words": round(1000.0 * self.loaded / self.words, 2) if self.words else 0.0,
-            "by_category": dict(self.categories.most_common()),
-            "top_terms": [{"term": t, "count": c} for t, c in self.terms.most_common(top)],
-            "tone": {
-                "mean": round(statistics.fmean(tones), 1) if tones else None,
-                "median": round(statistics.median(tones), 1) if tones else None,
-                "stdev": round(statistics.pstdev(tones), 1) if tones else None,
-                "min": min(tones) if tones else None,
-                "max": max(tones) if tones else None,
-                "histogram": {edges[i]: bins.get(i, 0) for i in range(5)},
-            },
-        }
-
-
-def outlet_profile(records: Iterable[Record], *, top: int = 10) -> dict[str, Any]:
-    """Framing profile of a set of records (typically one outlet's): outlet loaded spans
-    per 1,000 words, spans by category, the most used terms and the tone distribution.
-    Speaker framing (quoted loaded words) is counted apart and not in the density."""
-    profile = _Profile()
-    for rec in records:
-        profile.add(rec)
-    return profile.result(top)
-
-
-def outlet_profiles(records: Iterable[Record], *, top: int = 10) -> dict[str, dict[str, Any]]:
-    """``outlet_profile`` per ``article.source`` ("unknown" when missing), for ``eventwire outlets``.
-    Streams: only running totals per outlet are kept, never the records."""
-    groups: dict[str, _Profile] = defaultdict(_Profile)
-    for rec in records:
-        groups[rec.article.source or "unknown"].add(rec)
-    return {src: prof.result(top) for src, prof in sorted(groups.items())}

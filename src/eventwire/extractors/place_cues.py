@@ -30,6 +30,7 @@ class PlaceWords:
     prefixes: frozenset[str]
     apposition: frozenset[str]
     forces: frozenset[str]
+    after_name: dict[str, str]       # "reservoir" -> "water": a feature word that makes "X Reservoir" that feature
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def place_words() -> PlaceWords:
         prefixes=frozenset(w.lower() for w in raw["name_prefixes"]),
         apposition=frozenset(raw["apposition_heads"]),
         forces=frozenset(raw["nationality_heads"]),
+        after_name={w: kind for kind, ws in raw["features_after_name"].items() for w in ws},
     )
 
 

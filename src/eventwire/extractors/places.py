@@ -71,6 +71,7 @@ BAD_STARTS = frozenset({"the", "a", "an", "in", "at", "as", "on", "of", "for", "
 NEVER_LABELS = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "LANGUAGE"})
 PHRASE_MIN_POPULATION = 5000     # a town found by the gazetteer alone must be at least this big
 ORG_MIN_POPULATION = 100_000     # ... and this big when spaCy gave the span another label
+DISTRICT_SEAT_KM = 50.0          # a framed district's namesake this near a town of the story is its seat
 POINTED_ENOUGH = 2.0             # country evidence beyond which a town elsewhere is doubted (_keep)
 # Countries used as hyphenated modifiers name an actor's backer, not a place: "US-led", "Russia-backed".
 _MODIFIER_TAILS = ("led", "backed", "funded", "based", "brokered", "sponsored", "supported", "made",
@@ -93,6 +94,9 @@ class _Candidate:
     relative: str | None = None      # offset words before the name: "10 km north of", "northern"
     modifier: bool = False           # the name qualifies the noun after it: "Siwan music"
     head: str = ""                   # ... and that noun, lower case: "military" of "the US military"
+    written: str | None = None       # the name as written when it is not the entry's: "Zaporizhzhia Oblast"
+    as_kind: str | None = None       # a natural feature named after the entry: "Kakhovka Reservoir" (water)
+    conj: int | None = None          # the first conjunct's token when the name is one of a list ("X, Y and Z")
 
 
 def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
@@ -215,6 +219,10 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         return None
     strong = [m.entry for m in matches if m.strong]
     curated = any(_curated(e) for e in strong)
+    # A town of some size known here only by another transliteration ("Huliaipole" for GeoNames'
+    # Hulyaypole, "Islam Qala" for Eslam Qaleh): a MAYBE, kept with a locative cue in a country
+    # the article names.
+    spelling = not strong and any(m.entry.population >= PHRASE_MIN_POPULATION for m in matches)
     span_labels = {labels[k] for k in range(i, j)}
     for lab in span_labels:
         if lab is None or lab[0] not in PLACE_LABELS:
@@ -245,9 +253,17 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
             ok = (label == "ORG" and es >= i - 1
                   and any(doc[k].lower_ in words.institutions for k in range(j, ee))
                   and any(e.kind in ("country", "admin_area") and _curated(e) for e in strong))
-            return SURE if ok else None
-        if label in NEVER_LABELS or not strong:
+            if ok:
+                return SURE
+            # "Garissa University", "Mosul police": a town's name right before an institution word
+            # places the institution in that town (WEAK: the article must point to its country).
+            town = (label == "ORG" and es >= i - 1 and j < len(doc) and doc[j].lower_ in words.institutions
+                    and any(e.kind == "populated_place" and e.population >= PHRASE_MIN_POPULATION for e in strong))
+            return WEAK if town else None
+        if label in NEVER_LABELS or not (strong or spelling):
             return None
+        if not strong:
+            return MAYBE
         # The small model often calls a lone place name a person, product or date ("Goma",
         # "Tillaberi", "Niger"); a curated entry or a big city is trusted over that label,
         # a small town needs more evidence (MAYBE).
@@ -256,7 +272,7 @@ def _accept(doc: Doc, i: int, j: int, matches: Sequence[Match], labels: list[tup
         if label == "NORP":  # the tagger's label for many small towns, and for real groups
             return MAYBE
         return WEAK if any(e.population >= ORG_MIN_POPULATION for e in strong) else MAYBE
-    if not strong:
+    if not (strong or spelling):
         return None
     # Proper nouns only, except that a curated name capitalised in mid-sentence is trusted
     # even where the tagger hesitates ("Why is Baghuz so important").
@@ -374,12 +390,31 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
         features = _features(doc, i, j, words)
         strong_kinds = {m.entry.kind for m in matches if m.strong}
         last = doc[j - 1].lower_
+        written: str | None = None
+        as_kind: str | None = None
+        admin_word = words.feature_kind.get(last) == "admin_area" and strong_kinds == {"admin_area"}
         if j - i >= 2 and (last in ("camp", "camps") or (
-                last in ("city", "town") and doc[j - 1].text == last) or (
-                words.feature_kind.get(last) == "admin_area" and strong_kinds == {"admin_area"})):
+                last in ("city", "town") and doc[j - 1].text == last) or admin_word):
             # "Rukban camp", "Deir ez-Zor province", "Marawi city" are filed as aliases, but the
             # mention is the place word: "Rukban", "Deir ez-Zor", "Marawi".
+            if admin_word and _shares_town_name(gaz, text[start : doc[j - 2].idx + len(doc[j - 2].text)], matches):
+                # "Zaporizhzhia Oblast" beside the city of Zaporizhzhia: the admin word is what
+                # tells the area from the city, so the area is named as written.
+                written = text[start:end]
             end = doc[j - 2].idx + len(doc[j - 2].text)
+        elif j < n and doc[j].lower_ in words.after_name and not strong_kinds & {"water", "region", "site"}:
+            # "the Kakhovka dam", "the Masisi highlands", "the Kajaki reservoir": a natural feature or
+            # site named after a town is never the town. The gazetteer's entry when it has one (the
+            # feature word in lower case ends no span), else the feature at its namesake, named as
+            # written; the mention stays the name ("Masisi").
+            feature = text[start : doc[j].idx + len(doc[j].text)]
+            key = normalize(feature)
+            known = [m for m in gaz.lookup_key(key) if m.strong]
+            if known:
+                matches = known
+            else:
+                as_kind, written = words.after_name[doc[j].lower_], feature
+            j += 1
         is_country = any(m.entry.kind == "country" for m in matches)
         if not (is_country and _is_modifier(doc, j)):
             rel = _relative(doc, i, words)
@@ -389,9 +424,30 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[_Candidate]:
                 relative = _trim_relative(relative)
             out.append(_Candidate(start, end, key, list(matches), features, tier=tier,
                                   cue=relative is not None or _cue(doc, i, j, features, words), relative=relative,
-                                  modifier=_modifies(doc, j, words), head=doc[j - 1].head.lower_))
+                                  modifier=_modifies(doc, j, words), head=doc[j - 1].head.lower_,
+                                  written=written, as_kind=as_kind, conj=_list_head(doc, i, j)))
         i = j
     return out
+
+
+def _list_head(doc: Doc, i: int, j: int) -> int | None:
+    """The first name of the coordination the span i..j belongs to ("Pattani, Yala and Narathiwat"
+    -> "Pattani"), or None when it is no member of a list."""
+    root = next((doc[k] for k in range(i, j) if not i <= doc[k].head.i < j), doc[i])
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is root and not any(child.dep_ == "conj" for child in root.children):
+        return None
+    return tok.i
+
+
+def _shares_town_name(gaz: Gazetteer, bare: str, matches: Sequence[Match]) -> bool:
+    """The admin area's name without its admin word is also a populated place's own name in the
+    area's country ("Zaporizhzhia", "Kharkiv", "Herat")."""
+    countries = {m.entry.country for m in matches if m.strong and m.entry.kind == "admin_area"}
+    return any(m.strong and m.entry.kind == "populated_place" and m.entry.country in countries
+               for m in gaz.lookup(bare))
 
 
 def _modifies(doc: Doc, j: int, words: _Words) -> bool:
@@ -532,6 +588,16 @@ def _keep(cands: list[_Candidate], chosen: dict[str, Entry], raw: dict[str, dict
     for key, entry in chosen.items():
         if entry.country and (tier[key] == SURE or _curated(entry)) and not _compass(key, words):
             weight[entry.country][key] += 1.0
+    # A name listed with a place that needs no vouching ("Pattani, Yala and Narathiwat") has its cue.
+    listed: dict[int, set[str]] = defaultdict(set)
+    for cand in cands:
+        if cand.conj is not None:
+            listed[cand.conj].add(cand.key)
+    for cand in cands:
+        if cand.conj is not None and not cue[cand.key]:
+            entry = chosen[cand.key]
+            cue[cand.key] = any(tier[other] != MAYBE and chosen[other].country == entry.country
+                                for other in listed[cand.conj] if other != cand.key)
     keep: set[str] = set()
     modifiers = {c.key for c in cands if c.modifier} - {c.key for c in cands if not c.modifier}
     # A name that only ever qualifies the word after it, never as part of a hyphened compound
@@ -597,25 +663,33 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     raw = _country_evidence(ctx.doc, gaz, cands, words)
     chosen = _resolve(cands, raw, words)
     keep = _keep(cands, chosen, raw, words, ctx.text) - _hamlets_for_districts(ctx.doc, cands, chosen, frames)
-    mentions: dict[int, list[Mention]] = defaultdict(list)
-    entries: dict[int, Entry] = {}
+    # One place per entry; a natural feature named after a town is a place of its own.
+    mentions: dict[int | str, list[Mention]] = defaultdict(list)
+    entries: dict[int | str, tuple[Entry, _Candidate]] = {}
     for cand in cands:
         entry = chosen[cand.key]
         if cand.key not in keep:
             continue
-        entries[entry.index] = entry
-        mentions[entry.index].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
-                                             end=cand.end, relative=cand.relative))
+        group: int | str = cand.key if cand.as_kind else entry.index
+        if group not in entries or (cand.written and not entries[group][1].written):
+            entries[group] = (entry, cand)
+        mentions[group].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
+                                       end=cand.end, relative=cand.relative))
     places: list[Place] = []
     used_names: set[str] = set()
-    for idx, entry in entries.items():
-        name = entry.name
+    # Names as written go first: the city "Zaporizhzhia" then needs no qualifier beside the oblast.
+    for group, (entry, cand) in sorted(entries.items(), key=lambda kv: kv[1][1].written is None):
+        name = cand.written or entry.name
         if name in used_names:  # two different places of one name: linking needs distinct names
             name = _distinct_name(entry, used_names)
         used_names.add(name)
-        places.append(Place(name=name, lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
-                            country=entry.country, admin1=entry.admin1, kind=entry.kind,  # type: ignore[arg-type]
-                            precision=entry.precision, mentions=tuple(mentions[idx])))  # type: ignore[arg-type]
+        feature = cand.as_kind is not None
+        places.append(Place(name=name, lat=entry.lat, lon=entry.lon, geonameid=None if feature else entry.geonameid,
+                            country=entry.country, admin1=entry.admin1,
+                            kind=cand.as_kind or entry.kind,  # type: ignore[arg-type]
+                            precision="admin2" if feature else entry.precision,  # type: ignore[arg-type]
+                            mentions=tuple(mentions[group])))
+    places.sort(key=lambda p: min(m.start for m in p.mentions))
     return places + (frame_places(ctx.doc, ctx.text, places, frames) if frames else [])
 
 
@@ -646,8 +720,22 @@ def _hamlets_for_districts(doc: Doc, cands: list[_Candidate], chosen: dict[str, 
     unremarkable GeoNames hamlet: a quarter of the story's town shares its name with villages
     everywhere, so the frame places it in the town instead."""
     urban = {doc[f.start].idx for f in frames if f.urban}
-    return {c.key for c in cands if c.start in urban and chosen[c.key].source == "geonames"
-            and chosen[c.key].population < PHRASE_MIN_POPULATION}
+    hamlets = {c.key for c in cands if c.start in urban and chosen[c.key].source == "geonames"
+               and chosen[c.key].population < PHRASE_MIN_POPULATION}
+    # ... unless the namesake lies near the town named last before it: then it is that town's
+    # district seat ("Rueso district" after a Narathiwat dateline), which places it better than the
+    # frame; a quarter of Taiz sharing a village's name near Sanaa stays in Taiz.
+    out: set[str] = set()
+    for c in cands:
+        if c.key not in hamlets or c.start not in urban:
+            continue
+        before = [b for b in cands if b.start < c.start and b.key not in hamlets
+                  and chosen[b.key].kind == "populated_place" and chosen[b.key].population >= PHRASE_MIN_POPULATION]
+        town = chosen[before[-1].key] if before else None
+        here = chosen[c.key]
+        if town is None or distance_km(here.lat, here.lon, town.lat, town.lon) > DISTRICT_SEAT_KM:
+            out.add(c.key)
+    return out
 
 
 def _distinct_name(entry: Entry, used: set[str]) -> str:

@@ -262,6 +262,7 @@ def extract_quotes(ctx: Context, *, actors: Sequence[Actor], sources: Sequence[S
     doc, text = ctx.doc, ctx.text
     marks = _marked_spans(text)
     quoted: list[Quote] = []
+    kept: list[Marked] = []
     for q in marks:
         direct = _starts_sentence(text, q.open)
         cue = _governing_cue(doc, q) or (_nearby_cue(doc, q) if direct else None)
@@ -275,9 +276,20 @@ def extract_quotes(ctx: Context, *, actors: Sequence[Actor], sources: Sequence[S
         cue_text = cue.lower_ if cue is not None and speaker is not None else None
         if speaker is None and direct:
             speaker = _inherited(text, q, quoted)
+        if speaker is None and _name_only(doc, q):
+            continue  # 'spelled "Belet Weyne"', 'known as "El Toro"': a name in quote marks, not speech
+        kept.append(q)
         quoted.append(Quote(text[q.start : q.end], q.start, q.end, "direct" if direct else "partial",
                             cue_text, speaker))
-    return quoted + _indirect(ctx, actors, sources, marks, quoted)
+    return quoted + _indirect(ctx, actors, sources, kept, quoted)
+
+
+def _name_only(doc: Doc, q: Marked) -> bool:
+    """Up to three capitalised words and no verb: a name, spelling or nickname."""
+    span = _tokens(doc, q.start, q.end)
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.pos_ not in {"VERB", "AUX", "PRON"}
+                                       for t in words)
 
 
 def _subject_of(cue: Token | None, speaker: Speaker) -> bool:

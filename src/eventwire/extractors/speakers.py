@@ -49,6 +49,8 @@ class Verbs:
     direct_only: frozenset[str]
     not_quotes: frozenset[str]
     cue_nouns: frozenset[str]
+    org_nouns: frozenset[str] = frozenset()
+    membership_verbs: frozenset[str] = frozenset()
 
     @property
     def any(self) -> frozenset[str]:
@@ -61,7 +63,8 @@ def verbs() -> Verbs:
     data = json.loads(resources.files("eventwire.data").joinpath("reporting_verbs.json").read_text("utf-8"))
     try:
         return Verbs(frozenset(data["indirect"]), frozenset(data["direct_only"]),
-                     frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]))
+                     frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]),
+                     frozenset(data["org_nouns"]), frozenset(data["membership_verbs"]))
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/reporting_verbs.json", detail=f"bad or missing key {err}") from err
 
@@ -175,6 +178,8 @@ def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -
         org = _with_acronym(ctx, org, sp.text)
     if name is not None:
         name = _defined_acronym(name, ctx.text[sp.start : sp.end + 12]) or name
+        if org is None and "(" not in name:  # a body read as a name: the text's abbreviation too
+            name = _with_acronym(ctx, name, sp.text)
     return replace(sp, name=name, role=role, organization=org)
 
 
@@ -251,6 +256,69 @@ def _owner(ctx: Context, head: Token) -> str | None:
     return None
 
 
+_AFFILIATION_PREPS = frozenset({"of", "at", "with", "for", "from"})
+
+
+def _qualified_role(noun: Token) -> str:
+    """A role with the words qualifying it: "a macawisley commander", "a
+    security analyst" (the qualifier often names the body)."""
+    drop = lexicon().drop_modifiers
+    mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and c.lower_ not in drop and c.ent_type_ not in {"PERSON", "DATE"}]
+    first = min((m.left_edge.i for m in mods), default=noun.i)
+    words = [t.text for t in noun.doc[first : noun.i + 1] if not t.is_punct and t.dep_ not in {"det", "nummod"}]
+    return " ".join(words).lower() if not any(w[:1].isupper() for w in words) else " ".join(words)
+
+
+def _affiliation(ctx: Context, head: Token) -> str | None:
+    """The body a named speaker belongs to, as the words after the name give it:
+    "X of the army's 5th Brigade", "X, a lecturer at the University of Y", "X,
+    who chairs the traders' union". The whole noun phrase is kept."""
+    nodes = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in _AFFILIATION_PREPS and c.i > node.i:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                # "an analyst at Crestline Risk": after a role, a name the model took for a person is a body
+                loose = node is not head and c.lower_ in {"at", "with", "for"}
+                phrase = _body_phrase(ctx, obj, person_ok=loose) if obj is not None else None
+                if phrase:
+                    return phrase
+    for rel in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs().membership_verbs):
+        for c in rel.children:
+            obj = c if c.dep_ == "dobj" else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+            phrase = _body_phrase(ctx, obj) if obj is not None else None
+            if phrase:
+                return phrase
+    return None
+
+
+def _body_phrase(ctx: Context, obj: Token, *, person_ok: bool = False) -> str | None:
+    """The noun phrase of an organisation (not a person, a place or a time),
+    without its determiner, cut before a comma or a relative clause."""
+    barred = {"GPE", "LOC", "DATE", "TIME", "NORP"} | (set() if person_ok else {"PERSON"})
+    if obj.pos_ not in {"NOUN", "PROPN"} or obj.ent_type_ in barred:
+        return None
+    doc = obj.doc
+    dropped = {d.i for c in obj.children if c.dep_ == "prep" and c.lower_ != "of" for d in c.subtree}
+    toks = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if t.i not in dropped]
+    cut = next((k for k, t in enumerate(toks) if t.i > obj.i and (t.text in ",;(" or t.dep_ in _CUT_DEPS)), None)
+    toks = toks[:cut] if cut is not None else toks
+    while toks and (toks[0].dep_ in {"det", "predet"} or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    nouns = verbs().org_nouns
+    named = any(t.ent_type_ in {"ORG", "NORP"} or (t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS
+                                                   and (person_ok or t.ent_type_ != "PERSON")) for t in toks)
+    if not (named or any(t.lower_ in nouns for t in toks if t.pos_ in {"NOUN", "PROPN"})):
+        return None
+    return ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
 def _organisation_like(tok: Token) -> bool:
     """Not a person nor a place: the owner of a role is a body."""
     return not any(t.ent_type_ in {"PERSON", "GPE", "LOC", "FAC"}
@@ -280,12 +348,16 @@ def _with_acronym(ctx: Context, org: str, said: str) -> str:
             if not org.endswith(initials) and w.lower() not in {"of", "for", "and", "the", "de", "du", "des"}:
                 break
         return org
-    defined = _defined_acronym(org, said)
+    defined = _defined_acronym(org, said) or _defined_acronym(org, text)
     if defined:
         return defined
+    initials = "".join(w[0] for w in org.split() if w[:1].isupper())
     for acr in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", said):
-        if acr not in org and f"({acr})" in text and "".join(w[0] for w in org.split() if w[:1].isupper()) == acr:
+        if acr not in org and f"({acr})" in text and initials == acr:
             return f"{org} ({acr})"
+    if len(initials) >= 3 and initials not in org and initials not in said and re.search(rf"\b{initials}\b", text):
+        # "the Rapid Support Forces" in a text that also writes "RSF": both forms name the speaker
+        return f"{org} ({initials})"
     return org
 
 
@@ -306,7 +378,7 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
                     for q in previous if q.speaker is not None and q.speaker.end <= start
                     and (q.speaker.name or q.speaker.role)]
         if options:
-            return max(options, key=lambda o: o[0])[1]
+            return _known_org(max(options, key=lambda o: o[0])[1], previous)
         return Speaker(None, None, None, subj.text, start, end)
     if kind == "org":
         for _, a in reversed(before):
@@ -323,12 +395,26 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     return Speaker(None, None, None, subj.text, start, end)
 
 
+def _known_org(sp: Speaker, previous: Sequence[Quote]) -> Speaker:
+    """'..., he said': the organisation the same person was given at an earlier quote."""
+    if sp.name is None or sp.organization is not None:
+        return sp
+    org = next((q.speaker.organization for q in reversed(previous) if q.speaker is not None
+                and q.speaker.name == sp.name and q.speaker.organization), None)
+    return replace(sp, organization=org) if org else sp
+
+
 def _paragraph_speakers(ctx: Context, subj: Token, actors: Sequence[Actor],
                         previous: Sequence[Quote]) -> list[tuple[int, Speaker]]:
     """'A resident ... said X. "...," he said': a singular noun that spoke
     earlier in the paragraph is a candidate for 'he'/'she'."""
     text = ctx.text
     para = text.rfind("\n", 0, subj.idx) + 1
+    # the paragraph before counts too ("Amina says she ...\n\n"...," she said')
+    prev = text.rfind("\n", 0, max(0, para - 1))
+    while prev > 0 and text[prev + 1 : para].strip() == "":
+        prev = text.rfind("\n", 0, prev)
+    para = prev + 1 if prev >= 0 else 0
     first = ctx.doc.char_span(para, subj.idx, alignment_mode="expand")
     if first is None:
         return []
@@ -338,7 +424,9 @@ def _paragraph_speakers(ctx: Context, subj: Token, actors: Sequence[Actor],
         if t.i >= subj.i or not _is_cue(t, cues):
             continue
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if s is None or s.tag_ != "NN" or s.lower_ not in lexicon().roles:
+        named = s is not None and s.pos_ == "PROPN" and s.ent_type_ in {"PERSON", ""} and s.text[:1].isupper() \
+            and not any(a.type not in {"person", "civilians"} for a, _, _ in _mentions_in(actors, s.idx, s.idx + 1))
+        if s is None or not (named or (s.tag_ == "NN" and s.lower_ in lexicon().roles)):
             continue
         a, b = _np_span(s, avoid=())
         found = _describe(ctx, a, b, s, actors, previous)
@@ -357,7 +445,9 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
     org: str | None = None
     if person is not None:
         role = _person_role(ctx, start, end, head, actors) or _title_elsewhere(ctx, person)
-        org = orgs[0].name if orgs else None
+        org = _affiliation(ctx, head)
+        if orgs and (org is None or len(orgs[0].name) > len(org)):
+            org = orgs[0].name  # the actor's full name beats a shorter description ("the military")
         return Speaker(person.name, role, org, text[start:end], start, end)
     if head_mentions and head_mentions[0][0].type not in {"person", "civilians"}:
         a, s, e = head_mentions[0]
@@ -444,13 +534,9 @@ def _unlisted_name(ctx: Context, start: int, end: int, head: Token, orgs: Sequen
     role: str | None = None
     org = orgs[0].name if orgs else None
     for ap in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-        role = ap.lower_
-        where = [g for c in ap.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for", "with"}
-                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-        if org is None and where:
-            org = ctx.text[where[0].left_edge.idx : where[0].right_edge.idx + len(where[0].right_edge.text)]
-            org = re.sub(r"^the\s+", "", org, flags=re.IGNORECASE)
+        role = _qualified_role(ap)
         break
+    org = _affiliation(ctx, head) or org
     before = _description(head, start, doc[first].idx) if first > head.left_edge.i else ""
     if role is None and before and before.split()[-1].lower() not in lex.drop_modifiers:
         role = before  # "Horrified neighbour Olena"
@@ -462,7 +548,7 @@ def _person_role(ctx: Context, start: int, end: int, head: Token, actors: Sequen
     lex = lexicon()
     for t in head.subtree:
         if t.dep_ == "appos" and start <= t.idx < end and t.lower_ in lex.roles:
-            return t.lower_
+            return _qualified_role(t)
     role = actor_role(ctx, actors, start, end)
     if role:
         return role
