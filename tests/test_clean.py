@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,29 @@ def test_cleaning_never_changes_kept_lines(paragraphs: list[str]) -> None:
     for kept in cleaned.text.split("\n\n"):
         assert kept.strip() == kept
         assert kept in text
+
+
+TEASER_CASES = [
+    # (text, kept text)
+    ("Police fired tear gas at the march on Friday.\n\nMOST READ IN NEWS\n\n"
+     "SHOCK RESULT Town's team stuns champions\n\nHOT WEEK Heatwave to return for the holiday",
+     "Police fired tear gas at the march on Friday."),
+    ("Rebels shelled the market.\n\nMore on this story\nWhy the road north is closed\n"
+     "Inside the camps of the east\n\nThe ministry said six people were hurt.",
+     "Rebels shelled the market.\n\nThe ministry said six people were hurt."),
+    ("Gunmen attacked the convoy.\n\nMost read in World News\n\nFamily's dash across the border\n\n"
+     "A second convoy left on Sunday, the agency said.",
+     "Gunmen attacked the convoy.\n\nA second convoy left on Sunday, the agency said."),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), TEASER_CASES)
+def test_blocks_of_links_to_other_stories_are_removed(text: str, kept: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.text == kept
+    assert {r.reason for r in cleaned.removed} == {"related_links"}
+
+
+def test_a_teaser_heading_glued_to_prose_keeps_the_prose() -> None:
+    text = "Most read\nThe army said on Tuesday that it had freed two hostages near the border."
+    assert clean_text(text).text == text

@@ -274,3 +274,27 @@ def test_resolve_day_ranges(text: str, expected: tuple[str, str, str]) -> None:
 def test_overnight_on_a_weekday_still_resolves() -> None:
     found = find_time_expressions(_ctx("Overnight on Friday, drones hit the capital.", WED))
     assert [(t.date_start, t.date_end) for t in found] == [("2019-03-01", "2019-03-02")]
+
+
+FUTURE_IN_REPORT_CASES = [
+    # (body, expected start of the weekday): told as lying ahead of the telling
+    ("Opposition parties said they would hold a large march to the square on Saturday.", "2019-03-09"),
+    ("The unions plan to strike at the port on Friday, organisers said.", "2019-03-08"),
+    ("Talks between the two delegations are due to resume on Monday in Doha.", "2019-03-11"),
+    ("Residents of the district are going to vote on Sunday.", "2019-03-10"),
+    # past telling and past happenings stay behind the publication date
+    ("Troops shelled the village on Saturday, officials said.", "2019-03-02"),
+    ("The army said it had retaken the town on Sunday.", "2019-03-03"),
+]
+
+
+@pytest.mark.parametrize(("body", "start"), FUTURE_IN_REPORT_CASES)
+def test_reported_plans_move_a_weekday_forward(body: str, start: str) -> None:
+    found = find_time_expressions(_ctx(body, WED))
+    assert [t.date_start for t in found] == [start]
+
+
+def test_a_time_before_the_reported_clause_dates_the_telling() -> None:
+    # "said in December he would ...": December is when it was said, in the past
+    found = find_time_expressions(_ctx("The president said in December he would pull out all troops.", WED))
+    assert [(t.date_start, t.precision) for t in found] == [("2018-12-01", "month")]

@@ -190,3 +190,133 @@ def test_main_place_is_where_things_happen(title: str, body: str, place: str) ->
     events = [e for e in _events(title, body) if e.type != "statement"]
     assert events, "no event"
     assert events[0].place == place
+
+
+DATELINE_CASES = [
+    # (body, event type, place): a dateline says where the story was filed
+    ("Peshawar (Pakistan) (AFP) - Gunmen ambushed a police patrol in Pakistan's northwest, killing six "
+     "officers, police said on Friday.\n\nThe patrol came under fire on Thursday near Bannu.",
+     "battle", "Bannu"),
+    ("Maiduguri (Nigeria) (AFP) - Jihadists raided a village in the country's northeast overnight, "
+     "killing 12 farmers.\n\nThe attack took place in Konduga, residents said.",
+     "violence_against_civilians", "Konduga"),
+    ("Bamako (Mali) (Reuters) - Militants attacked an army camp in central Mali on Sunday, killing "
+     "nine soldiers.\n\nThe assault hit the camp at Djenne before dawn, the army said.",
+     "battle", "Djenné"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "place"), DATELINE_CASES)
+def test_a_dateline_city_is_not_the_event_place(body: str, type_: str, place: str) -> None:
+    got = _body_events(body, type_)
+    assert got, "no event"
+    assert got[0].place == place
+
+
+LEAD_PLACE_CASES = [
+    # (title, body, place of the first event): the lead's place, not the most told capital
+    ("Clashes in the north",
+     "Rebels attacked an army post in Timbuktu on Sunday, killing four soldiers. Protesters marched in "
+     "Bamako on Monday. Shops in Bamako stayed shut. Soldiers patrolled the streets of Bamako at night. Later, "
+     "gunmen burned a health centre, killing two nurses.",
+     "Timbuktu"),
+    ("Blast hits market",
+     "A car bomb exploded at a market in Baidoa on Tuesday, killing 11 people. Security was tightened in "
+     "Mogadishu. Roads around Mogadishu were closed, and schools in Mogadishu shut for the week. "
+     "Hours later a second bomb exploded, killing three people.", "Baidoa"),
+    ("Police fire tear gas",
+     "Police fired tear gas at protesters in Kisumu on Thursday. Traders in Nairobi closed their shops. "
+     "Buses in Nairobi stopped running, and crowds gathered in Nairobi in the evening. Later police "
+     "shot dead two protesters.", "Kisumu"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "place"), LEAD_PLACE_CASES)
+def test_main_place_is_the_lead_place(title: str, body: str, place: str) -> None:
+    # the last event names no place of its own: it takes the article's main place
+    events = [e for e in _events(title, body) if e.type != "statement"]
+    assert events, "no event"
+    assert events[-1].place == place, [(e.type, e.place) for e in events]
+
+
+VAGUE_LEAD_CASES = [
+    # (body, event type, place): a lead that names only a vague area is placed where
+    # the next sentences say it happened
+    ("Gunmen attacked a convoy of buses in Pakistan's tribal northwest on Thursday, killing 30 passengers. "
+     "The convoy came under fire near Parachinar, police said. Traders in Peshawar shut their shops. Roads "
+     "around Peshawar were closed. Peshawar was calm by night.", "violence_against_civilians", "Parachinar"),
+    ("Jihadists stormed an army post in Niger's far west, killing ten soldiers. The post lies outside "
+     "the town of Ouallam, close to the border. Markets in Niamey stayed open. Traffic in Niamey was "
+     "light, and mosques in Niamey held prayers.", "battle", "Ouallam"),
+    ("Fighters attacked a military camp on an island in Lake Chad late on Monday, killing eight soldiers. "
+     "The camp is near Kukawa, officials said.", "battle", "Kukawa"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "place"), VAGUE_LEAD_CASES)
+def test_a_vague_lead_area_takes_the_next_specific_place(body: str, type_: str, place: str) -> None:
+    got = _body_events(body, type_)
+    assert got, "no event"
+    assert got[0].place == place
+
+
+def test_open_water_stays_the_place_of_a_happening_at_sea() -> None:
+    body = ("Rebels fired two missiles at a cargo ship in the Red Sea on Sunday. The group, based in "
+            "Hodeidah, said it had hit the vessel.")
+    got = _body_events(body, "remote_violence")
+    assert got and got[0].place == "Red Sea"
+
+
+NEIGHBOUR_CASES = [
+    # (body, event type, neighbour country): 'near the border with X' locates the event, it is not there
+    ("Near its frontiers with Niger and Burkina Faso, militants stormed a police post in Benin's north, "
+     "killing five policemen.", "battle", "Niger"),
+    ("Close to the border with Sudan, rebels attacked an army base in eastern Chad on Sunday.",
+     "battle", "Sudan"),
+    ("Along the boundary with Nigeria, fighters overran a military camp in Cameroon's far north.",
+     "battle", "Nigeria"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "neighbour"), NEIGHBOUR_CASES)
+def test_a_neighbour_across_the_border_is_not_the_event_place(body: str, type_: str, neighbour: str) -> None:
+    got = _body_events(body, type_)
+    assert got, "no event"
+    assert all(e.place != neighbour for e in got), [(e.type, e.place) for e in got]
+
+
+FLED_FROM_CASES = [
+    # (body, place): people fled places located from a town: the town, not where they went
+    ("Clashes hit Kadugli on Monday. About 900 families fled villages north of El Obeid since Saturday, "
+     "most of them towards Kadugli.", "El Obeid"),
+    ("Fighting continued near Goma. Some 3,000 people have fled hamlets west of Rutshuru this week, "
+     "heading towards Kiwanja.", "Rutshuru"),
+    ("Troops shelled Kidal on Sunday. Hundreds of herders fled the pastures south of Menaka, walking towards "
+     "Ansongo.", "Menaka"),
+]
+
+
+@pytest.mark.parametrize(("body", "place"), FLED_FROM_CASES)
+def test_flight_from_places_located_by_a_town(body: str, place: str) -> None:
+    got = _body_events(body, "displacement")
+    assert got, "no displacement"
+    assert got[0].place == place
+
+
+TOWN_JUST_NAMED_CASES = [
+    # (body, event type, place): 'the town' is the town just named when the story is about towns
+    ("Shells landed on Kadugli on Monday, killing nine civilians. Shops in Kadugli stayed shut. On Tuesday, "
+     "fighters reached El Obeid. A shell struck a clinic in the east of the town on Wednesday, injuring "
+     "two nurses.", "remote_violence", "El Obeid"),
+    ("Drones struck Sumy on Monday, killing two people. Sumy burned for hours. Kharkiv also came under "
+     "fire. Later a missile hit a hospital on the edge of the town.", "remote_violence", "Kharkiv"),
+    ("Rebels shelled Goma on Friday, killing four people. Goma counted its dead. Fighting spread to Butembo. "
+     "Overnight, a bomb exploded near a school in the centre of the town.", "remote_violence", "Butembo"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "place"), TOWN_JUST_NAMED_CASES)
+def test_the_town_is_the_town_just_named(body: str, type_: str, place: str) -> None:
+    got = _body_events(body, type_)
+    assert got, "no event"
+    assert got[-1].place == place, [(e.type, e.place, e.sentence) for e in got]

@@ -992,3 +992,65 @@ def test_round5_mowed_down_and_dragged_away_are_attacks_on_civilians() -> None:
         evs = _ee(_Ctx(doc=_parse(text), body_start=start, published=_date(2024, 5, 15)),
                   actors=[], places=[], times=[], counts=[], quotes=[])
         assert [(e.type, e.subtype) for e in evs] == [("violence_against_civilians", subtype)]
+
+
+# --- round 8: one happening, one event -----------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "setting"), [
+    ("Rebels seized an army base near the borders with Chad and Sudan on Monday, officials said.", ["Chad", "Sudan"]),
+    ("Jihadists stormed an army position near the frontier with Mali and Niger on Sunday, the army said.", ["Mali", "Niger"]),
+    ("Gunmen captured a checkpoint along the roads from Tibu and Sardinata, police said.", ["Tibu", "Sardinata"]),
+])
+def test_places_setting_the_scene_do_not_split_a_capture(body: str, setting: list[str]) -> None:
+    a = Article(body)
+    for name in setting:
+        a.place(name, precision="country" if name in ("Chad", "Sudan", "Mali", "Niger") else "point")
+    evs = [e for e in a.events() if e.type == "battle"]
+    assert len(evs) == 1
+
+
+@pytest.mark.parametrize(("body", "taken"), [
+    ("Rebels seized Daraya and Madaya on Monday, officials said.", ["Daraya", "Madaya"]),
+    ("Insurgents captured the towns of Tibu and Sardinata, the army said.", ["Tibu", "Sardinata"]),
+    ("Government troops recaptured Kiri and Lodo on Sunday, the army said.", ["Kiri", "Lodo"]),
+])
+def test_each_place_taken_is_its_own_capture(body: str, taken: list[str]) -> None:
+    a = Article(body)
+    for name in taken:
+        a.place(name)
+    places = {e.place for e in a.events() if e.type == "battle"}
+    assert places == set(taken)
+
+
+@pytest.mark.parametrize("body", [
+    "Rioters torched shops in the city centre on Sunday. Dozens of people were wounded, hospital sources said.",
+    "Protesters clashed with police and burned cars in the capital. Scores of people were hurt, medics said.",
+    "Rioters looted shops and burned tyres in the market on Friday. Dozens of people were injured, officials said.",
+])
+def test_a_bare_toll_after_a_riot_is_its_toll(body: str) -> None:
+    evs = Article(body).events()
+    assert not [e for e in evs if e.type == "violence_against_civilians"]
+
+
+@pytest.mark.parametrize("body", [
+    "Defence officials announced on Monday that 500 more soldiers would be deployed to the north.",
+    "The two sides agreed a three-day ceasefire late on Friday, the provincial government announced.",
+    "The army announced on Tuesday that 300 more troops would be deployed to the border region.",
+])
+def test_an_announcement_of_an_event_is_that_event(body: str) -> None:
+    evs = Article(body).events()
+    assert evs and not [e for e in evs if e.type == "statement"]
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Election protests live: police open fire on crowds",
+     "Thousands of people marched through the capital on Tuesday, chanting against the vote."),
+    ("Floods – live updates: army called in as rebels shell the city",
+     "Rescue teams reached the northern districts on Tuesday, officials said."),
+    ("LIVE: fighting erupts in the capital",
+     "Aid agencies said on Tuesday that food stocks were running low in the camps."),
+])
+def test_a_live_blog_headline_alone_is_not_an_event(title: str, body: str) -> None:
+    evs = Article(body, title=title).events()
+    assert not [e for e in evs if e.sentence.start < len(title)]

@@ -494,3 +494,50 @@ def test_framed_quarter_far_from_the_story_town_is_not_a_namesake_village() -> N
 ])
 def test_town_before_an_institution_word_is_a_place(body: str, name: str) -> None:
     assert name in by_name(places_of(body))
+
+
+# A one-word place inside a longer name the tagger tags as a person is no place: the word before it
+# is a capitalised name word, not "the".
+@pytest.mark.parametrize("body, absent", [
+    ("Relief workers reached Man Pan, a village south of Lashio in Myanmar, on Monday.", "Hpa-An"),
+    ("Families sheltered in Man Pan near Lashio, Myanmar, after the air strike.", "Hpa-An"),
+    ("The Myanmar army shelled Man Pan, a hamlet outside Lashio, residents said.", "Hpa-An"),
+])
+def test_piece_of_a_longer_person_name_is_no_place(body: str, absent: str) -> None:
+    assert absent not in by_name(places_of(body))
+
+
+# Indian states and Benin departments come from admin1.csv; district towns from the supplement.
+@pytest.mark.parametrize("body, name, lat, lon", [
+    ("Police said the ambush took place in Jharkhand, in eastern India, on Sunday.", "Jharkhand", 23.6, 85.3),
+    ("Villagers in Odisha, India, fled as the river rose.", "Odisha", 20.5, 84.4),
+    ("Benin's army said gunmen attacked a patrol in Alibori department on Tuesday.", "Alibori", 11.4, 2.8),
+    ("Two policemen were shot dead in Sadda, in Pakistan's Kurram district, on Friday.", "Sadda", 33.7, 70.33),
+    ("Insurgents torched a bus near Hsipaw in Myanmar's Shan State.", "Hsipaw", 22.62, 97.3),
+    ("Fighting spread to Dantewada and Sukma in India's Chhattisgarh state.", "Dantewada", 18.9, 81.35),
+])
+def test_admin_areas_and_district_towns(body: str, name: str, lat: float, lon: float) -> None:
+    place = by_name(places_of(body))[name]
+    assert near(place, lat, lon, 30)
+
+
+# "northern Shan State" is a region of its own in humanitarian reporting, named as written.
+@pytest.mark.parametrize("body", [
+    "Thousands have fled fighting in northern Shan State, Myanmar, since June.",
+    "The convoy could not reach northern Shan State because of checkpoints.",
+    "Aid agencies in Myanmar said northern Shan State was cut off from the internet.",
+])
+def test_northern_shan_state_is_a_region(body: str) -> None:
+    places = by_name(places_of(body))
+    assert "Northern Shan State" in places and "Shan" not in places
+    assert places["Northern Shan State"].kind == "region"
+
+
+# A namesake far away loses to the entry near the story's other places: Bagan in Kurram, not in China.
+@pytest.mark.parametrize("body, country", [
+    ("Gunmen attacked a convoy near Bagan in Pakistan's Kurram district, police in Parachinar said.", "PK"),
+    ("Tourists returned to the temples of Bagan, Myanmar, after the curfew in Mandalay was lifted.", "MM"),
+    ("Shops in Bagan and Sadda stayed shut as Kurram mourned its dead, officials in Pakistan said.", "PK"),
+])
+def test_same_name_resolves_near_the_story(body: str, country: str) -> None:
+    assert by_name(places_of(body))["Bagan"].country == country

@@ -8,8 +8,9 @@ import pytest
 
 from eventwire.extractors.actors import extract_actors
 from eventwire.extractors.context import Context, compose
-from eventwire.extractors.quotes import extract_quotes, verbs
+from eventwire.extractors.quotes import extract_quotes
 from eventwire.extractors.sources import extract_sources_cited
+from eventwire.extractors.speaker_orgs import verbs
 from eventwire.nlp import parse
 from eventwire.schema import Mention, Place, Quote
 
@@ -108,7 +109,7 @@ def test_quote_spanning_paragraphs_and_an_unattributed_follow_up() -> None:
 
 def test_colon_attribution_before_the_quote_and_straight_marks() -> None:
     found = quotes_of('The UN refugee agency warned: "Families are sleeping in the open."')
-    assert rows(found) == [("direct", "Families are sleeping in the open", "warned", None, None, "UNHCR")]
+    assert rows(found) == [("direct", "Families are sleeping in the open", "warned", None, None, "UN refugee agency (UNHCR)")]
 
 
 def test_scare_quotes_are_partial_without_a_speaker() -> None:
@@ -125,7 +126,7 @@ def test_indirect_speech_with_relative_pronoun_speaker() -> None:
         "Food stocks are running out in Goma, according to the World Food Programme, which warned that "
         "half a million people could go hungry by June if the road stays closed.")
     assert rows(found) == [("indirect", "half a million people could go hungry by June if the road stays closed",
-                            "warned", None, None, "WFP")]
+                            "warned", None, None, "World Food Programme (WFP)")]
     assert found[0].speaker is not None and found[0].speaker.text == "the World Food Programme"
 
 

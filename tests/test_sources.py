@@ -205,3 +205,25 @@ def test_known_outlet_read_on_and_before_agency() -> None:
 
 def test_article_source_given_as_an_alias_is_not_cited() -> None:
     assert _names("KAMPALA (AP) - Gunmen attacked a bus on Monday.", source="AP") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Crowds gathered in the square, while NTV footage from the lakeside showed police firing tear gas.", ["NTV"]),
+    ("The Star reported a large but peaceful march in the town centre.", ["The Star"]),
+    ("Footage aired by Rustavi 2 showed riot police pushing back the crowd.", ["Rustavi 2"]),
+    ("The Hindustan Times reported that four people died in the blast.", ["Hindustan Times"]),
+    ("Two officers were hurt, ARY News reported, citing hospital staff.", ["ARY News"]),
+])
+def test_regional_outlets(body: str, expected: list[str]) -> None:
+    assert [name for name, _ in cited(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The group said in a message released through its az-Zallaqa media arm that it had killed 12 soldiers.",
+     ["az-Zallaqa"]),
+    ("The militants claimed the attack in a video released by their Al-Kataib media wing.", ["Al-Kataib"]),
+    ("The rebels said in a statement posted by their Sawt al-Haq propaganda arm that they had won.",
+     ["Sawt al-Haq"]),
+])
+def test_media_arms_of_armed_groups(body: str, expected: list[str]) -> None:
+    assert [name for name, _ in cited(body)] == expected

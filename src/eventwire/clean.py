@@ -11,6 +11,9 @@ What goes:
 - a paragraph that repeats an earlier one (``duplicate_paragraph``);
 - a paragraph that is a truncated prefix of an earlier one, as syndication
   feeds leave at the end of a copy (``truncated_duplicate``);
+- a block of links to other stories: a paragraph opening with a teaser heading
+  ("MOST READ IN NEWS", "More on this story", ``teaser_headings`` in the same
+  data file) and the headline-like lines right after it (``related_links``);
 - runs of blank lines beyond one separator (``blank_lines``).
 """
 
@@ -45,6 +48,28 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"(?:{p['pattern']})", re.IGNORECASE), str(p["reason"])) for p in data["patterns"]
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _teaser_headings() -> re.Pattern[str]:
+    raw = resources.files("eventwire.data").joinpath("boilerplate.json").read_text("utf-8")
+    headings = json.loads(raw).get("teaser_headings", [])
+    return re.compile("|".join(f"(?:{h})" for h in headings) or r"(?!)", re.IGNORECASE)
+
+
+# A teaser is a linked headline: short, and without the closing punctuation of a
+# sentence. Anything longer or punctuated is prose again, and the block ends there.
+_MAX_TEASER_CHARS = 160
+_SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+
+
+def _is_teaser_heading(line: str) -> bool:
+    return bool(_teaser_headings().fullmatch(line.strip()))
+
+
+def _is_teaser_line(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= _MAX_TEASER_CHARS and not _SENTENCE_END.search(stripped)
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -86,8 +111,19 @@ def clean_text(text: str) -> Cleaned:
              for m in _BLANK_RUN.finditer(text.strip()) if m.group().count("\n") > 2]
     kept: list[str] = []
     seen: list[str] = []
+    in_teasers = False
     for block in re.split(r"\n[ \t\u00a0\r\f\v]*\n", text):
         lines = block.split("\n")
+        first = next((ln for ln in lines if ln.strip()), "")
+        if _is_teaser_heading(first) or (in_teasers and all(_is_teaser_line(ln) for ln in lines if ln.strip())):
+            # Drop the heading's paragraph only when its other lines are teasers too:
+            # a heading glued to prose by a missing blank line must not take the prose.
+            rest = [ln for ln in lines if ln.strip()][1:] if _is_teaser_heading(first) else []
+            if all(_is_teaser_line(ln) for ln in rest) and block.strip():
+                removed.append(Removed(text=block.strip(), reason="related_links"))
+                in_teasers = True
+                continue
+        in_teasers = False
         keep_lines: list[str] = []
         for line in lines:
             reason = boilerplate_reason(line)

@@ -26,38 +26,24 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.context import Context, doc_text
-from eventwire.extractors.counts_clause import (
-    claimed_by as _claimed_by,
-)
-from eventwire.extractors.counts_clause import (
-    clause_ancestors as _ancestors,
-)
-from eventwire.extractors.counts_clause import (
-    clause_verb as _clause_verb,
-)
-from eventwire.extractors.counts_clause import (
-    hedged as _hedged,
-)
-from eventwire.extractors.counts_clause import (
-    inside as _inside,
-)
-from eventwire.extractors.counts_clause import (
-    modal_estimate as _modal_estimate,
-)
-from eventwire.extractors.counts_clause import (
-    restates as _restates,
-)
-from eventwire.extractors.counts_clause import (
-    scope as _scope,
-)
-from eventwire.extractors.counts_clause import (
-    segments as _segments,
-)
-from eventwire.extractors.counts_clause import (
-    status as _status,
-)
-from eventwire.extractors.counts_clause import (
-    tokens as _tokens,
+from eventwire.extractors.counts_clause import claimed_by as _claimed_by
+from eventwire.extractors.counts_clause import clause_ancestors as _ancestors
+from eventwire.extractors.counts_clause import clause_verb as _clause_verb
+from eventwire.extractors.counts_clause import hedged as _hedged
+from eventwire.extractors.counts_clause import inside as _inside
+from eventwire.extractors.counts_clause import modal_estimate as _modal_estimate
+from eventwire.extractors.counts_clause import restates as _restates
+from eventwire.extractors.counts_clause import scope as _scope
+from eventwire.extractors.counts_clause import segments as _segments
+from eventwire.extractors.counts_clause import status as _status
+from eventwire.extractors.counts_clause import tokens as _tokens
+from eventwire.extractors.counts_filters import (
+    beside_the_conflict,
+    implied_person,
+    leaves_without,
+    not_a_figure,
+    not_people_figure,
+    reported_people,
 )
 from eventwire.extractors.counts_lexicon import Lex as _Lex
 from eventwire.extractors.counts_lexicon import (
@@ -159,6 +145,9 @@ def _is_measure(text: str, fig: _Figure, lex: _Lex) -> bool:
         return True
     if fig.start == fig.num_start and lex.before_not.search(before):
         return True
+    if (fig.qualifier == "exact" and fig.value < 130
+            and lex.age_of.search(text[max(0, fig.num_start - 40):fig.num_start])):
+        return True  # "a boy of 16", "an old man of 82": an age
     band = lex.age_band.search(before)
     if band and (band.group(1).lower() in lex.people or band.group(1).lower().rstrip("s") in lex.people):
         return True  # "children under five", "men over 60": an age band
@@ -240,10 +229,10 @@ _TOLL_INJURED = frozenset({"injury", "wounded", "injured"})
 
 
 def _toll_kind(words: Iterable[Token]) -> str | None:
-    for t in words:
-        if t.lemma_.lower() in _TOLL_KILLED:
+    for t in words:  # the form too: "the number of wounded" is lemmatised "wound"
+        if t.lemma_.lower() in _TOLL_KILLED or t.lower_ in _TOLL_KILLED:
             return "killed"
-        if t.lemma_.lower() in _TOLL_INJURED:
+        if t.lemma_.lower() in _TOLL_INJURED or t.lower_ in _TOLL_INJURED:
             return "injured"
     return None
 
@@ -265,7 +254,7 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
             return None
         if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == verb.i:
             return None  # "nothing was left of the three men": remains, not people leaving
-        if _leaves_without(verb, arg):
+        if leaves_without(verb, arg):
             return None  # "leaving 25,000 residents without water": deprived, not displaced
         return "displaced"
     near = _near_lemmas(verb)
@@ -300,7 +289,9 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     # "the death toll rose to 50", "put the death toll at nine": another argument names the kind
     # ("the toll reached 50": the figure is the object, the subject names the kind)
     if arg.dep_ not in ("nsubj", "nsubjpass"):
-        for c in verb.children:
+        # "the number of dead may be as high as 20": the figure hangs on the adjective, the subject on its verb
+        holders = (*verb.children, *verb.head.children) if verb.dep_ == "acomp" else tuple(verb.children)
+        for c in holders:
             if (c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != arg.i and c.dep_ != arg.dep_
                     and (toll := _toll_kind(c.subtree))):
                 return toll
@@ -360,9 +351,16 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
                 break
         if kind is None and _cue(noun, lex) and noun.i != anchor.i:
             kind = _cue(noun, lex)  # "50 refugees", "12 hostages", "30 deaths", "500,000 IDPs"
+        for c in noun.children if kind is None else ():
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and (kind := _kind_at_verb(c, noun, lex)):
+                break  # "60 people taken into custody", "200 villagers who were held hostage"
     # "120 rangers and soldiers": any force noun of the counted group makes it a force
     is_force = noun is not None and any(n.lemma_.lower() in lex.troops or n.lower_ in lex.troops
                                         or compound_word(n) in lex.troops for n in (noun, *noun.conjuncts))
+    # "a battalion of about 600 men", "would deploy 600 men": people counted as a unit or deployed are a force
+    is_force = is_force or (noun is not None and _is_people(noun, lex) and (
+        (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.force_units)
+        or (verb is not None and verb.lemma_.lower() in lex.deploy_verbs and _is_object(noun, verb))))
     if is_force and kind not in lex.troops_overridden_by:
         kind = "troops"
     # a figure written "one" is usually a determiner ("one senior commander"): it needs its own cue
@@ -491,11 +489,13 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if any(s < f.num_end and f.num_start < e for s, e in skip_spans):
             continue
         noun = _counted_noun(doc, anchor, f, seg)
-        reported = _reported_people(noun, lex) if noun is not None else None
+        reported = reported_people(noun, lex) if noun is not None else None
         if reported is not None:
             noun = reported[0]  # "300 reports of missing people": the missing people are counted
         if noun is not None and reported is None and (
                 noun.lemma_.lower() in lex.non_people or noun.lower_ in lex.non_people
+                # "caught between three armed forces", "the two armies": institutions, not people
+                or (noun.lemma_.lower() in lex.institutions and f.value < lex.institution_max and noun.i > anchor.i)
                 or lex.currency.fullmatch(noun.lower_)):  # "between 300 and 350 rupees"
             continue
         if (noun is None or noun.i <= anchor.i) and f.start == f.num_start and not ctx.in_title(f.start) and (
@@ -529,18 +529,20 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         after = text[f.num_end:min(seg[1], f.num_end + 60)]
         if f.word.lower() == "one" and kind == last_kind.get(seg) and re.match(r"\s+of\s+(?:them|whom)\b", after):
             continue  # "wounding three people, one of them seriously": a share of the figure just given
+        if last_kind.get(seg) and lex.condition_after.match(after):
+            continue  # "11 wounded soldiers, two of them in a serious condition": their state, not a figure
         if kind is None:
             if noun is None or not _is_people(noun, lex) or f.value < 2 or noun.lemma_.lower() in lex.cue_only:
                 continue
             kind = "other"
         if noun is not None and not _is_people(noun, lex) and kind == "other":
             continue
-        if _beside_the_conflict(kind, noun, anchor, verb, lex):
+        if beside_the_conflict(kind, noun, anchor, verb, lex):
             continue
-        if _not_a_figure(kind, f, noun, verb, before, lex) or _not_people_figure(kind, f, verb, after, lex):
+        if not_a_figure(kind, f, noun, verb, before, lex) or not_people_figure(kind, f, verb, after, lex):
             continue
         # "killing a woman and her two sons": a person named with "a" joins the figure
-        extra = _implied_person(noun, lex) if kind not in ("other", "troops") and noun is not None else None
+        extra = implied_person(noun, lex) if kind not in ("other", "troops") and noun is not None else None
         value, low, high = f.value, f.low, f.high
         if extra is not None:
             value, low, high = value + 1, low and low + 1, high and high + 1
@@ -581,11 +583,18 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
     return _drop_headline_repeats(ctx, out)
 
 
+_UNABLE_TO_RETURN = re.compile(
+    r"\b(?:(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:able|allowed|permitted)|unable|cannot|can['’]t|could\s+not|couldn['’]t)\s+"
+    r"(?:to\s+)?(?:return|go\s+(?:back|home)|come\s+(?:back|home))\b", re.IGNORECASE)
+
+
 def _adjust_kind(kind: str | None, verb: Token | None, before: str, after: str,
                  out: Sequence[Count], lex: _Lex) -> tuple[str | None, bool]:
     """Kinds the verb alone gets wrong; second value True when a negated verb was made 'missing'."""
     if verb is not None and not_heard_from(verb, lex):
         return "missing", True  # "two staff have not been heard from", "have not been located"
+    if kind in (None, "other", "returned", "missing") and _UNABLE_TO_RETURN.search(after):
+        return "displaced", True  # "thousands have still not been able to return": still displaced, asserted
     if re.search(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", before, re.IGNORECASE):
         return "other", False  # "none of the 21 crew members was injured": 21 is the crew, not the injured
     if kind == "returned" and verb is not None and _kind_at_verb(verb, verb, lex) == "returned" and any(
@@ -595,86 +604,6 @@ def _adjust_kind(kind: str | None, verb: Token | None, before: str, after: str,
             and any(c.kind == "detained" for c in out)):
         return "returned", False  # in a story of captives, those who escape are escaped captives
     return kind, False
-
-
-def _not_a_figure(kind: str, f: _Figure, noun: Token | None, verb: Token | None, before: str, lex: _Lex) -> bool:
-    """People named with a number who are not a figure of the conflict."""
-    if f.word.lower() == "one" and kind in ("troops", "displaced", "returned", "other"):
-        return True  # "one officer", "one mother who escaped": a person, not a force or a flow
-    if kind not in ("other", "troops"):
-        return False
-    if noun is not None and verb is not None and noun.head.i == verb.i and (
-            (noun.dep_ == "nsubj" and verb.lemma_.lower() in lex.source_subject_verbs)
-            or (noun.dep_ == "dobj" and verb.lemma_.lower() in lex.source_object_verbs)):
-        return True  # "two residents told Reuters", "citing two soldiers at the base": sources
-    return kind == "other" and f.qualifier == "exact" and bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
-
-
-def _not_people_figure(kind: str, f: _Figure, verb: Token | None, after: str, lex: _Lex) -> bool:
-    """Figures that name no group of the conflict: a population, a superlative 'one of'."""
-    if kind == "other" and verb is not None and verb.lemma_.lower() in lex.population_verbs:
-        return True  # "about 4 million people live in the area"
-    # "one of the country's most notorious prisons", "one of the deadliest attacks"
-    return f.word.lower() == "one" and bool(re.match(
-        r"\s+of\s+(?:the\s+|its\s+|their\s+|[\w.-]+['’]s?\s+)?(?:most|least|\w+est)\b", after, re.IGNORECASE))
-
-
-_HARM = frozenset({"killed", "injured", "detained", "missing", "trapped"})
-
-
-def _leaves_without(verb: Token, arg: Token) -> bool:
-    """'leaving 25,000 residents without water' or 'with no running water'."""
-    return any(c.dep_ == "prep" and (c.lower_ == "without" or (c.lower_ == "with" and any(
-        g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in c.children)))
-        for c in (*verb.children, *arg.children))
-
-
-def _beside_the_conflict(kind: str, noun: Token | None, anchor: Token, verb: Token | None, lex: _Lex) -> bool:
-    """People a figure names who are not a figure of the conflict: kin travelling with someone,
-    beneficiaries of aid, people left without a service."""
-    arg = noun if noun is not None else anchor
-    owners = (noun, noun.head) if noun is not None and noun.dep_ == "conj" else (noun,)
-    if (noun is not None and kind not in _HARM and (noun.lemma_.lower() in lex.kin or noun.lower_ in lex.kin)
-            and any(c.dep_ == "poss" for o in owners if o is not None for c in o.children)):
-        return True  # "with her three sons", "his two kids", "his wife and two daughters"
-    if verb is None:
-        return False
-    lemma = verb.lemma_.lower()
-    if (arg.dep_ == "pobj" and arg.head.lower_ in ("to", "for") and arg.head.head.i == verb.i
-            and lemma in lex.aid_verbs):
-        return True  # "distributed rations to 2,300 displaced people"
-    if (lemma in lex.aid_object_verbs and arg.head.i == verb.i and arg.dep_ in ("dobj", "nsubjpass")
-            and kind in ("other", "displaced", "returned")):
-        return True  # "the team assisted 900 households", "treated 140 patients"
-    return lemma == "leave" and _leaves_without(verb, arg)
-
-
-def _reported_people(noun: Token, lex: _Lex) -> tuple[Token, str] | None:
-    """'300 reports of missing people': the people of the 'of' phrase and the kind their cue gives."""
-    if noun.lemma_.lower() not in lex.report_nouns:
-        return None
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for people in prep.children:
-            if people.dep_ == "pobj" and _is_people(people, lex):
-                kind = next((_cue(c, lex) for c in people.children
-                             if c.dep_ in ("amod", "compound", "acl", "relcl") and _cue(c, lex)), None)
-                if kind is not None:
-                    return people, kind
-    return None
-
-
-def _implied_person(noun: Token, lex: _Lex) -> Token | None:
-    """A person joined to the counted noun by 'and' and named with 'a'/'an' ('a woman and her two
-    sons', 'three children and a teacher'): one more in the same figure."""
-    pairs = ([noun.head] if noun.dep_ == "conj" else []) + [c for c in noun.children if c.dep_ == "conj"]
-    for other in pairs:
-        if other.pos_ == "NOUN" and _is_people(other, lex) and other.tag_ == "NN" and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in other.children) and not any(
-                c.dep_ == "nummod" for c in other.children):
-            return other
-    return None
 
 
 def _drop_headline_repeats(ctx: Context, counts: list[Count]) -> list[Count]:

@@ -62,6 +62,12 @@ class Lex:
     source_subject_verbs: frozenset[str]
     source_object_verbs: frozenset[str]
     push_verbs: frozenset[str]
+    age_of: re.Pattern[str]
+    force_units: frozenset[str]
+    deploy_verbs: frozenset[str]
+    institutions: frozenset[str]
+    institution_max: int
+    condition_after: re.Pattern[str]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -106,7 +112,9 @@ def lexicon() -> Lex:
         background_phrases=re.compile(r"\b(?:" + alternation(d["background_phrases"]) + r")\b", re.IGNORECASE),
         object_cues=dict(d["object_cues"]),
         cue_exceptions={k: frozenset(v) for k, v in d["cue_exceptions"].items()},
-        subfigure=re.compile(r"\b(?:" + alternation(d["subfigure_markers"]) + r")\s+$", re.IGNORECASE),
+        # "including three children", and the next group of the same list: "among them seven women and "
+        subfigure=re.compile(r"\b(?:" + alternation(d["subfigure_markers"])
+                             + r")\s+(?:(?:[\w-]+,?\s+){1,4}(?:and|or)\s+)?$", re.IGNORECASE),
         same_figure_subjects=frozenset(d["same_figure_subjects"]),
         standing_verbs=frozenset(d["standing_verbs"]),
         population_verbs=frozenset(d.get("population_verbs", ())),
@@ -123,6 +131,15 @@ def lexicon() -> Lex:
         source_subject_verbs=frozenset(d.get("source_verbs", {}).get("subject", ())),
         source_object_verbs=frozenset(d.get("source_verbs", {}).get("object", ())),
         push_verbs=frozenset(d.get("push_verbs", ())),
+        # "a boy of 16": an optional adjective between the article and the noun ("an old man of 82")
+        age_of=re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+)?(?:" + alternation(d.get("age_of_nouns", ["boy"]))
+                          + r")\s+of\s+$", re.IGNORECASE),
+        force_units=frozenset(d.get("force_units", ())),
+        deploy_verbs=frozenset(d.get("deploy_verbs", ())),
+        institutions=frozenset(d.get("institution_nouns", ())),
+        institution_max=int(d.get("institution_max", 0)),
+        condition_after=re.compile(r"^\s+of\s+(?:them|whom)\b[\s,]*(?:were\s+|are\s+|was\s+|is\s+)?(?:"
+                                   + alternation(d.get("condition_after", ["seriously"])) + r")\b", re.IGNORECASE),
         age_band=re.compile(r"\b([a-z]+)\s+(?:" + alternation(d.get("age_band_words", ["under"]))
                             + r")\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE),
         currency=re.compile(r"(?:[$£€¥₦]|\b(?:" + alternation(d["currency"]) + r")s?\b)", re.IGNORECASE),

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.extractors.context import Context
 from eventwire.extractors.numbers import parse_number
@@ -483,9 +483,34 @@ def _tense(span: Span) -> Prefer:
         return None
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or tok.lower_ in _FUTURE_AUX:
         return "future"
+    if span.start > tok.i and _future_in_report(tok):
+        # after its verb: "said in December he would pull out" dates the saying
+        return "future"
     if tok.tag_ in ("VBD", "VBN"):
         return "past"
     return None
+
+
+# verbs whose infinitive complement lies ahead: "plan to march on Friday"
+_INTENT_VERBS = frozenset({"plan", "intend", "aim", "schedule", "expect", "vow", "pledge", "promise",
+                           "prepare", "hope", "threaten"})
+
+
+def _future_in_report(verb: Token) -> bool:
+    """'said they would march on Saturday', 'plan to rally on Friday', 'are due to meet
+    on Monday': a clause told as lying ahead of when it was told. A bare 'would'
+    ('they would often attack on Fridays') counts only under a reporting verb in the past."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        lemma = head.lemma_.lower()
+        if lemma in _INTENT_VERBS or (lemma == "be" and any(c.lower_ == "due" for c in head.children)) \
+                or (head.lower_ == "due" and head.dep_ == "acomp"):
+            return True
+        if lemma == "go" and head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children):
+            return True  # "are going to vote on Sunday"
+    if verb.dep_ == "ccomp" and head.tag_ == "VBD":
+        return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    return False
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int]]:

@@ -15,12 +15,18 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "north-east", "north-west", "south-east", "south-west"}
 
 
+_BOUNDARIES = frozenset({"border", "frontier", "boundary", "borderline"})
+
+
 def reference_point(tok: Token | None) -> bool:
-    """'about 25 km west of Goma', '20 miles north of the capital Port-au-Prince':
-    the place locates another one."""
+    """'about 25 km west of Goma', '20 miles north of the capital Port-au-Prince',
+    'near the border with Syria': the place locates another one."""
     for _ in range(4):
-        while tok is not None and tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        while tok is not None and tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
             tok = tok.head
+        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                and tok.head.head.lemma_.lower() in _BOUNDARIES:
+            return True  # "near its frontiers with Niger and Burkina Faso": the neighbour
         if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
             return False
         if tok.head.head.lower_ in _DIRECTIONS:

@@ -41,6 +41,9 @@ class Entry:
     weak: bool
     pos: str  # "verb", "noun" or "any"
     words: tuple[str, ...]
+    # a thing whose use is the event ("tear gas"): not when it only modifies
+    # another noun ("tear gas inhalation", "a water cannon truck")
+    head_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,17 +138,21 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         for sub, sinfo in tinfo["subtypes"].items():
             trig = sinfo.get("triggers", {})
             weak = set(trig.get("weak", []))
+            head_only = bool(trig.get("head_only", False))
             # a weak word is weak as verb and noun alike ("fell", "the fall of")
             for w in trig.get("verbs", []):
                 if w not in weak:
                     add(Entry(type_, sub, SPECIFIC, False, "verb", _words(w)))
             for w in trig.get("nouns", []):
                 if w not in weak:
-                    add(Entry(type_, sub, SPECIFIC, False, "noun", _words(w)))
+                    add(Entry(type_, sub, SPECIFIC, False, "noun", _words(w), head_only))
             for w in trig.get("phrases", []):
-                add(Entry(type_, sub, SPECIFIC, False, "any", _words(w)))
+                add(Entry(type_, sub, SPECIFIC, False, "any", _words(w), head_only))
             for w in sorted(weak):
                 add(Entry(type_, sub, SPECIFIC, True, "any", _words(w)))
+            # weak only as a verb: "crowds gathered" needs context, "a march" does not
+            for w in trig.get("weak_verbs", []):
+                add(Entry(type_, sub, SPECIFIC, True, "verb", _words(w)))
             for cue in sinfo.get("instruments", []):
                 words = _words(cue)
                 instruments.setdefault(type_, {}).setdefault(words[0], []).append((sub, *words))
@@ -246,6 +253,11 @@ def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tupl
     return None
 
 
+def _modifier(head: Token) -> bool:
+    """A noun that only qualifies another noun ('tear gas canisters')."""
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i
+
+
 def _phrase_head(tokens: tuple[Token, ...]) -> Token:
     ids = {t.i for t in tokens}
     for t in tokens:
@@ -276,6 +288,8 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
             got = _match_phrase(entry.words, toks, i)
             if got is None or any(t.i in used for t in got):
                 continue
+            if entry.head_only and _modifier(_phrase_head(got)):
+                continue
             hits.append(Hit(entry, _phrase_head(got), got))
             used.update(t.i for t in got)
             break
@@ -287,7 +301,8 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
             continue  # "March 19": the month, not a protest march
         lemma, lower = _forms(tok)
         for key in dict.fromkeys((lower, lemma)):
-            entries = [e for e in taxonomy.single.get(key, ()) if _pos_ok(e, tok)]
+            entries = [e for e in taxonomy.single.get(key, ()) if _pos_ok(e, tok)
+                       and not (e.head_only and _modifier(tok))]
             if entries:
                 # several entries (e.g. a specific and a generic sense): keep all, the
                 # clause decides; specific entries first.

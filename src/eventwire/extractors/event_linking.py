@@ -9,7 +9,6 @@ spelled out in each function.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,15 +17,20 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extractors.context import Context
-from eventwire.extractors.event_attach import (
-    AREA_NOUNS,
-    day_offset,
-    destination,
-    nationwide,
-    reference_point,
-    speaking_place,
-)
+from eventwire.extractors.event_attach import day_offset
 from eventwire.extractors.event_lexicon import Taxonomy, instrument_cues
+from eventwire.extractors.event_places import (
+    core_range,
+    dateline_end,
+    in_dateline,
+    in_dateline_span,
+    lead_span,
+    main_place,
+    owner_of,
+)
+from eventwire.extractors.event_places import is_place_like as is_place_like  # re-exported
+from eventwire.extractors.event_places import link_places as link_places  # re-exported
+from eventwire.extractors.event_places import refine_statement_places as refine_statement_places
 from eventwire.extractors.event_syntax import (
     Unit,
     anchor_verb,
@@ -35,18 +39,12 @@ from eventwire.extractors.event_syntax import (
     objects_of,
     prep_objects,
     subject_of,
-    tree_distance,
 )
 from eventwire.schema import Actor, Count, EventDate, Place, Quote, TimeExpression
 
 if TYPE_CHECKING:
     from eventwire.extractors.events import Draft
 
-# "Bunia, 21 October 2024 — ", "KYIV, Ukraine (Reuters) - ": where and when the report was filed;
-# ", March 19 (Reuters) - " when the parser cut the city off ("N'DJAMENA")
-_DATELINE = re.compile(r"^(?:[A-Z][\w'’./\- ]+,[^—–\n]{0,50}|[A-Z][A-Z .'’-]+(?:\([^)]*\))?"
-                       r"|,\s[A-Z][^—–\n]{0,50}\([^)]*\))\s[—–-]{1,2}\s")
-_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 _STATE_TYPES = {"state_military", "government", "police"}
 
 
@@ -65,6 +63,7 @@ class Linker:
     main_place: str | None
     civilians: str | None
     lead_date: date | None = None  # the day the story's lead happening is dated
+    lead: tuple[int, int] | None = None  # doc offsets of the lead sentence
 
     @classmethod
     def build(cls, ctx: Context, *, actors: Sequence[Actor], places: Sequence[Place],
@@ -74,8 +73,8 @@ class Linker:
         pm = tuple(sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda x: x[0]))
         civ = next((a.name for a in actors if a.type == "civilians"), None)
         return cls(tax, ctx.text, am, pm, {p.name: p for p in places}, tuple(times), tuple(counts),
-                   tuple(quotes), _main_place(places, ctx, tax.cues["reporting_verbs"]), civ,
-                   _lead_date(ctx, times, tax.cues["reporting_verbs"]))
+                   tuple(quotes), main_place(places, ctx, tax.cues["reporting_verbs"]), civ,
+                   _lead_date(ctx, times, tax.cues["reporting_verbs"]), lead_span(ctx))
 
     # --- lookups -----------------------------------------------------------------
 
@@ -93,7 +92,7 @@ class Linker:
         for s, e, a in self.actor_mentions:
             if s < t1 and t0 < e:
                 return a.name
-        a0, a1 = _core_range(tok, unit)
+        a0, a1 = core_range(tok, unit)
         best: tuple[int, str] | None = None
         for s, e, a in self.actor_mentions:
             if a0 <= s and e <= a1:
@@ -126,6 +125,9 @@ class Linker:
     def place_in(self, start: int, end: int) -> bool:
         return any(start <= s and e <= end for s, e, _p in self.place_mentions)
 
+    def in_lead(self, pos: int) -> bool:
+        return self.lead is not None and self.lead[0] <= pos < self.lead[1]
+
     def time_in(self, start: int, end: int) -> bool:
         return any(start <= t.start and t.end <= end for t in self.times)
 
@@ -134,7 +136,8 @@ class Linker:
         po, pi = self.places.get(outer), self.places.get(inner)
         if po is None or pi is None or po.country is None:
             return False
-        if po.precision == "country":
+        if po.precision in ("country", "region"):
+            # a vague area ("Indonesia's Papua region") holds what its country holds
             return pi.country == po.country
         if po.precision == "admin1":
             return pi.country == po.country and pi.admin1 in (po.admin1, po.name)
@@ -148,7 +151,7 @@ class Linker:
             return self.places[self.main_place]
         inside = [p for p in self.places.values()
                   if p.precision in ("point", "admin2") and self.contains(outer, p.name)]
-        told = {p.name: [m.start for m in p.mentions if not _in_dateline(self.text, m.start)] for p in inside}
+        told = {p.name: [m.start for m in p.mentions if not in_dateline(self.text, m.start)] for p in inside}
         inside = [p for p in inside if told[p.name]]
         if not inside:
             return None
@@ -207,16 +210,6 @@ class Linker:
         return self.actor_type(self.actor_of(subj, unit)) in ("state_military", "government")
 
 
-def _core_range(tok: Token, unit: Unit) -> tuple[int, int]:
-    """Doc range of a noun and its modifiers, without its prepositional phrases
-    and clauses ('US-funded rebels', not '... of keeping tens of thousands of people')."""
-    keep = [tok]
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "poss", "det", "nummod", "nmod", "appos", "quantmod", "conj"):
-            keep.extend(c.subtree)
-    keep.sort(key=lambda t: t.i)
-    return unit.tok_start(keep[0]), unit.tok_end(keep[-1])
-
 
 _QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "handful",
                    "number", "some", "many", "most", "all", "scores", "score", "tens"}
@@ -227,50 +220,13 @@ _ARMED_WORDS = {"soldier", "troop", "fighter", "militant", "rebel", "insurgent",
                 "policeman", "officer", "militiaman", "combatant", "commander", "extremist"}
 
 
-def _in_dateline(text: str, start: int) -> bool:
-    """A mention opening a paragraph's dateline ('PESHAWAR, Pakistan, Sept 5 -'):
-    where the reporter files from, not where it happened."""
-    if start > 0 and text[start - 1] != "\n":
-        return False
-    return _DATELINE.match(text[start : start + 120]) is not None
-
-
-def _main_place(places: Sequence[Place], ctx: Context, reporting: Collection[str]) -> str | None:
-    """The article's main place: the point-like place most often told as where
-    something is (a headline mention counts twice). Not counted: datelines, and
-    mentions that only say where someone came from or went ('families from Quetta
-    towards Karachi') or where a speaker sits ('officials in Quetta said'); a
-    place told twice in one sentence is told once."""
-    text = ctx.text
-    best: tuple[int, int, str] | None = None
-    for p in places:
-        if p.precision not in ("point", "admin2"):
-            continue
-        told = [m for m in p.mentions if not _in_dateline(text, m.start)]
-        if not told:
-            continue
-        sents: set[int] = set()
-        weight = 0
-        for m in told:
-            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.root.sent.start in sents or _aside_mention(span.root, reporting):
-                continue  # "Sittwe, also known as Akyab": one telling
-            sents.add(span.root.sent.start)
-            weight += 2 if ctx.in_title(m.start) else 1
-        if weight == 0:
-            continue  # only ever a speaker's seat or a way-point
-        key = (weight, -min(m.start for m in told), p.name)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return best[2] if best else None
-
 
 def _lead_date(ctx: Context, times: Sequence[TimeExpression], reporting: Collection[str]) -> date | None:
     """The day of the story's lead happening: the first day named in the body that
     dates no telling ('late on Monday', not 'said on Wednesday' nor a dateline)."""
     for te in sorted(times, key=lambda t: t.start):
         if te.precision != "day" or te.date_start is None or ctx.in_title(te.start) \
-                or _in_dateline_span(ctx.text, te.start):
+                or in_dateline_span(ctx.text, te.start):
             continue
         span = ctx.doc.char_span(te.start, te.end, alignment_mode="expand")
         if span is None:
@@ -280,21 +236,6 @@ def _lead_date(ctx: Context, times: Sequence[TimeExpression], reporting: Collect
         return date.fromisoformat(te.date_start)
     return None
 
-
-def _in_dateline_span(text: str, pos: int) -> bool:
-    """``pos`` lies inside the dateline opening its paragraph ('KYIV, March 3 (Reuters) - ')."""
-    start = text.rfind("\n", 0, pos) + 1
-    m = _DATELINE.match(text[start : start + 120])
-    return m is not None and pos < start + m.end()
-
-
-def _aside_mention(tok: Token, reporting: Collection[str]) -> bool:
-    """A place mention that does not say where something happens."""
-    while tok.dep_ in ("appos", "compound", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "from":
-        return True
-    return destination(tok) or speaking_place(tok, reporting)
 
 
 # --- word classes ------------------------------------------------------------------
@@ -315,15 +256,6 @@ def is_people(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
     # the head itself must be inside an actor mention (not a place in its subtree)
     return any(ms < e and s < me for ms, me, _a in linker.actor_mentions)
 
-
-def is_place_like(tok: Token, unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
-    """A place noun, a place mention, or a phrase holding one ('two towns, Daraya and Madaya')."""
-    if tok.lemma_.lower() in tax.place_words or tok.lower_ in tax.place_words:
-        return True
-    s, e = _core_range(tok, unit)
-    if any(ps < e and s < pe for ps, pe, _p in linker.place_mentions):
-        return True
-    return tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def nearest_instrument(tok: Token, unit: Unit, units: Sequence[Unit], tax: Taxonomy, type_: str,
@@ -348,183 +280,6 @@ def nearest_instrument(tok: Token, unit: Unit, units: Sequence[Unit], tax: Taxon
 
 # --- linking ----------------------------------------------------------------------
 
-
-def _owner(drafts: Sequence[Draft], tok: Token | None) -> Draft | None:
-    if tok is None or not drafts:
-        return None
-    return min(drafts, key=lambda d: min(tree_distance(tok, d.trigger), tree_distance(tok, d.anchor)))
-
-
-def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
-    """The clause's place, else the sentence's most specific; a country or
-    region refined to the article's main place inside it; no place at all: the
-    article's main place (a statement stays unplaced unless it says 'the town').
-
-    Skipped: a place that says where someone is from ('a Syrian army unit'), a
-    reference point of a distance ('20 miles north of the capital') when the
-    sentence names another place, and for people fleeing, where they went
-    ('fled towards Bunia'): the happening is where they fled from."""
-    if not drafts:
-        return
-    mine: dict[int, list[tuple[int, Place, bool]]] = {id(d): [] for d in drafts}
-    first = dateline_end(unit)
-    in_unit = [(s, e, p) for s, e, p in linker.place_mentions if first <= s and e <= unit.end
-               and not _origin_modifier(unit.head_of(s, e), unit, linker)]
-    anchors = [m for m in in_unit if reference_point(unit.head_of(m[0], m[1]))]
-    if len(anchors) < len({m[2].name for m in in_unit}):
-        in_unit = [m for m in in_unit if m not in anchors]
-    dest = {s: destination(unit.head_of(s, e)) for s, e, _p in in_unit}
-    for s, e, p in in_unit:
-        owner = _owner(drafts, unit.head_of(s, e))
-        if owner is not None:
-            mine[id(owner)].append((s, p, dest[s]))
-    definite = _definite_place_noun(unit, linker.tax)
-    main = linker.places.get(linker.main_place or "")
-    told = _antecedent(unit, linker) if definite else None
-    for d in drafts:
-        fleeing = d.type == "displacement" and d.subtype == "flight"
-        got = sorted(((s, p) for s, p, dest in mine[id(d)] if not (fleeing and dest)),
-                     key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
-        if not got and in_unit:
-            pos = unit.tok_start(d.trigger)
-            got = sorted(((s, p) for s, _e, p in in_unit if not (fleeing and dest[s])),
-                         key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), abs(sp[0] - pos)))
-        if got:
-            d.place, d.place_own = got[0][1].name, True
-            points = [p.name for _s, p in got if p.precision == got[0][1].precision]
-            d.extra_places = [n for n in dict.fromkeys(points) if n != d.place]
-            coarse = got[0][1].precision in ("country", "admin1", "region")
-            inner = linker.main_inside(got[0][1].name) if coarse else None
-            if coarse and told is not None and linker.contains(got[0][1].name, told.name):
-                inner = told  # "former Darfur rebels ... the edge of the city": the city last named
-            if inner is not None and (unit.in_title or definite or d.type != "statement"):
-                d.place = inner.name
-        elif told is not None:
-            d.place = told.name  # "east of the city": the city last named
-        elif main is not None and (definite or d.type != "statement"):
-            d.place = main.name
-        if main is not None and nationwide(d.anchor) and not d.place_own:
-            # "shot down 79 drones over 11 regions": the whole country, not the main town
-            country = next((p for p in linker.places.values()
-                            if p.precision == "country" and p.country == main.country), None)
-            if country is not None:
-                d.place = country.name
-
-
-def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
-    """'Belgium's most wanted militant', 'a Syrian army unit': a place that says
-    where someone is from, not where something happened."""
-    if tok is None:
-        return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in ("'s", "’s"):
-        # a possessive place whose noun is not a place ("Belgium's militants"),
-        # whatever the parser attached it to
-        after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
-        return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
-    if speaking_place(tok, linker.tax.cues["reporting_verbs"]):
-        return True
-    if tok.dep_ not in ("poss", "compound", "amod", "nmod"):
-        return False
-    return not _place_head(tok.head, tok, unit, linker)
-
-
-def _place_head(head: Token, modifier: Token, unit: Unit, linker: Linker) -> bool:
-    """``head`` is a place noun in its own right: the place modifying it does not
-    count ('a U.S. destroyer' is no place because 'U.S.' is one)."""
-    tax = linker.tax
-    if head.lemma_.lower() in tax.place_words or head.lower_ in tax.place_words \
-            or head.lemma_.lower() in AREA_NOUNS:
-        return True
-    if head.ent_type_ in ("GPE", "LOC", "FAC"):  # one name: "Dar'a governorate"
-        return True
-    s, e = _core_range(head, unit)
-    m0, m1 = unit.tok_start(modifier), unit.tok_end(modifier)
-    return any(ps < e and s < pe and not (ps < m1 and m0 < pe) for ps, pe, _p in linker.place_mentions)
-
-
-def dateline_end(unit: Unit) -> int:
-    """Doc offset where the text proper starts, after a dateline opening the unit."""
-    m = _DATELINE.match(unit.text)
-    return unit.start + m.end() if m else unit.start
-
-
-# what kind of place a definite noun takes up ("the city", "the camp")
-_NOUN_KINDS = {"city": "populated_place", "town": "populated_place", "village": "populated_place",
-               "settlement": "populated_place", "camp": "camp"}
-_ANTECEDENT_WINDOW = 1500  # characters back: a story names its town again within a few paragraphs
-
-
-def _antecedent(unit: Unit, linker: Linker) -> Place | None:
-    """The place 'the city' or 'the camp' takes up when the article's main place is
-    of another kind: the nearest place of that kind named before it, within a few
-    paragraphs (a story about a camp that goes on about 'the city' means the city
-    the camp lies in, not the camp). None: the main place stands."""
-    main = linker.places.get(linker.main_place or "")
-    for t in unit.span:
-        kind = _NOUN_KINDS.get(t.lemma_.lower())
-        if kind is None or not any(c.lower_ in ("the", "this", "that") for c in t.children):
-            continue
-        if main is None or main.kind == kind:
-            return None
-        pos = unit.tok_start(t)
-        doc = unit.span.doc
-        reporting = linker.tax.cues["reporting_verbs"]
-        for s, e, p in sorted(linker.place_mentions, key=lambda m: -m[0]):
-            if not (pos - _ANTECEDENT_WINDOW <= s < pos) or p.kind != kind or p.precision != "point":
-                continue
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and speaking_place(span.root, reporting):
-                continue  # "Port Sudan condemned the strike": the government, not the city
-            return p
-    return None
-
-
-def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
-    nouns = tax.cues["definite_place_nouns"]
-    for t in unit.span:
-        if t.lemma_.lower() in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children):
-            return True
-        if t.lemma_.lower() == "stronghold":
-            return True
-    return False
-
-
-def refine_statement_places(drafts: Sequence[Draft], units: Sequence[Unit], linker: Linker) -> None:
-    """A statement placed only at country level ('a camp in southern Syria') takes
-    the specific place its next sentence names when that sentence goes on with
-    the same speaker ('The agency said ... the Zaatari camp')."""
-    for d in drafts:
-        if d.type != "statement" or d.actor1 is None:
-            continue
-        current = linker.places.get(d.place or "")
-        if current is not None and current.precision not in ("country", "admin1", "region"):
-            continue
-        nxt = next((u for u in units if u.index == d.unit.index + 1), None)
-        if nxt is None or not _same_speaker(d.actor1, nxt, linker):
-            continue
-        cands = [p for s, e, p in linker.place_mentions if nxt.start <= s and e <= nxt.end
-                 and p.precision in ("point", "admin2")
-                 and (current is None or linker.contains(current.name, p.name))]
-        if cands:
-            d.place = cands[0].name
-
-
-def _same_speaker(actor: str, unit: Unit, linker: Linker) -> bool:
-    heads = set()
-    for s, e, a in linker.actor_mentions:
-        if a.name != actor:
-            continue
-        if unit.start <= s < unit.end:
-            return True
-        words = linker.text[s:e].split()
-        if words:
-            heads.add(words[-1].lower())
-    for t in unit.span:
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in linker.tax.cues["reporting_verbs"] \
-                and t.lower_ in heads:
-            return True
-    return False
 
 
 def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
@@ -590,7 +345,7 @@ def link_times(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
                 shifted = True
         if shifted:
             continue
-        owner = _owner(drafts, head)
+        owner = owner_of(drafts, head)
         if owner is not None and not owner.date_own:
             owner.date, owner.date_own = EventDate(te.date_start, te.date_end, te.precision), True
 
@@ -635,13 +390,13 @@ def link_counts(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
         if not (unit.start <= c.start and c.end <= unit.end):
             continue
         if c.scope != "event":
-            owner = _owner(drafts, unit.head_of(c.start, c.end))
+            owner = owner_of(drafts, unit.head_of(c.start, c.end))
             if owner is not None:
                 owner.background = True
             continue
         fits = [d for d in drafts if c.kind in linker.tax.count_kinds(d.type)
                 and _STATUS_FOR[d.modality] == c.status]
-        owner = _owner(fits, unit.head_of(c.start, c.end))
+        owner = owner_of(fits, unit.head_of(c.start, c.end))
         if owner is not None:
             owner.counts.setdefault(c.kind, c.value)
 

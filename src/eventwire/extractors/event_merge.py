@@ -5,6 +5,7 @@ Split from ``events.py``; the rules are described in docs/events.md ("Merging").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -24,6 +25,11 @@ STATEMENT = "statement"
 PERPETRATED = frozenset({"battle", "remote_violence", "violence_against_civilians"})
 _STATEMENT = STATEMENT
 _PERPETRATED = PERPETRATED
+# a bare casualty figure may be the toll of a riot or a protest put down, too
+_TOLL_OF = PERPETRATED | {"riot", "protest"}
+# "dozens of people", "scores of officers": the victims are the noun after "of"
+_QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "thousand", "thousands",
+                   "number", "handful", "several"}
 
 
 def _places_compatible(a: Draft, b: Draft, linker: Linker) -> bool:
@@ -61,7 +67,32 @@ def _nothing_new(d: Draft, p: Draft) -> bool:
     return (not d.place_own or (p.place_own and d.place == p.place)) and not d.date_own and not d.counts
 
 
+def _announces(s: Draft, drafts: list[Draft]) -> bool:
+    """'Officials announced that a battalion would be deployed', 'agreed a
+    ceasefire, the government announced': what is announced is the event; the
+    announcement adds nothing of its own."""
+    if s.type != _STATEMENT or s.subtype != "announce" or s.trigger.pos_ != "VERB":
+        return False
+    for d in drafts:
+        if d is s or d.type == _STATEMENT or d.unit.index != s.unit.index:
+            continue
+        if s.anchor in d.anchor.ancestors or (d.anchor in s.anchor.ancestors
+                                               and s.anchor.dep_ in ("parataxis", "ccomp")):
+            return True
+    return False
+
+
+def _live_title(d: Draft) -> bool:
+    """'Protests live: ...', 'Floods – live updates': a live blog's headline
+    sums up its entries; what it names alone is not a happening of its own."""
+    return d.unit.in_title and _LIVE.search(d.unit.text) is not None
+
+
+_LIVE = re.compile(r"\blive\s*(?:[:|\-–—]|updates?\b|blog\b)|[:|\-–—]\s*live\b", re.IGNORECASE)
+
+
 def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    drafts = [d for d in drafts if not _announces(d, drafts)]
     kept: list[Draft] = []
     title: list[Draft] = [d for d in drafts if d.unit.in_title or _crosshead(d)]
     body: list[Draft] = [d for d in drafts if not (d.unit.in_title or _crosshead(d))]
@@ -69,7 +100,7 @@ def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
         target = next((p for p in reversed(kept) if _same_happening(p, d, linker)), None)
         if target is None and (_toll(d) or _claim(d, linker)):
             # a toll of, or the perpetrator's word on, a happening already told
-            types = {d.type} if not _toll(d) else _PERPETRATED
+            types = {d.type} if not _toll(d) else _TOLL_OF
             target = next((p for p in reversed(kept) if p.type in types and p.modality == d.modality
                            and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)
                            and not (_claim(d, linker) and _other_act(p, d))), None)
@@ -95,8 +126,10 @@ def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
                     and _dates_compatible(b.date, t.date) and _headline_place_ok(t, b, linker)][:1]
         # the headline sums up the lead: its place is preferred, the first telling will do
         match = next((b for b in told if _headline_place_ok(t, b, linker)), told[0] if told else None)
-        if match is None:
+        if match is None and not _live_title(t):
             out.append(t)
+        elif match is None:
+            pass
         else:
             match.actor1 = match.actor1 or t.actor1
             match.actor2 = match.actor2 or t.actor2
@@ -135,6 +168,10 @@ def _same_happening(p: Draft, d: Draft, linker: Linker) -> bool:
         return False
     if p.subtype != d.subtype and p.subtype_certain and d.subtype_certain:
         return False  # "arrested 30 and imposed a curfew": two developments
+    claimed = p.unit.index == d.unit.index and any(g.lemma_.lower() == "claim"
+                                                    for g in governing_verbs(d.anchor, limit=2))
+    if claimed:
+        return True  # "stormed a post, killing eight, while militants claimed to have killed more": one attack
     if p.type in _PERPETRATED and p.actor1 and d.actor1 and p.actor1 != d.actor1:
         return False  # Israeli strikes, then Hamas rockets
     if p.type == _STATEMENT and p.subtype != d.subtype:
@@ -245,7 +282,12 @@ def _toll(d: Draft) -> bool:
         return False
     anchor = d.anchor
     victim = subject_of(anchor)
+    if victim is not None and victim.lower_ in _QUANTITY_NOUNS:
+        victim = next((o for p in victim.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"), victim)
     armed_toll = victim is not None and victim.lemma_.lower() in _ARMED_VICTIMS and d.type == "battle"
+    if victim is not None and victim.lower_ in _QUANTITY_NOUNS:
+        victim = None  # "Dozens were wounded": no one named
     if victim is not None and victim.lemma_.lower() not in ("people", "person") and victim.pos_ != "NUM" \
             and not armed_toll:
         return False  # "dozens of civilians were killed": who was hurt makes it its own happening

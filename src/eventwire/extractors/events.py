@@ -553,8 +553,34 @@ def _split_territory(drafts: list[Draft]) -> list[Draft]:
         out.append(d)
         if d.type == "battle" and d.subtype in _TERRITORY:
             for name in d.extra_places:
+                if not _taken_place(d, name):
+                    continue  # "near its frontiers with Niger and Burkina Faso": a setting, not a place taken
                 out.append(replace(d, place=name, extra_places=[], counts={}))
     return out
+
+
+_SETTING_PREPS = {"near", "around", "along", "outside", "inside", "close", "with", "towards", "toward",
+                  "from", "beyond", "across", "between", "by"}
+_NEAR_PREPS = {"near", "around", "outside", "inside", "close", "by"}
+
+
+def _taken_place(d: Draft, name: str) -> bool:
+    """Is ``name`` among what was taken ('Daraya and Madaya fell', 'seized Tibú
+    and El Tarra'), not a place in a phrase setting the scene ('stormed a post
+    near its frontiers with Niger and Burkina Faso')?"""
+    first = name.split()[0].lower()
+    tok = next((t for t in d.unit.span if t.lower_ == first), None)
+    if tok is None:
+        return True
+    for a in (tok, *tok.ancestors):
+        if a.i == d.anchor.i or a.dep_ == "appos":
+            break  # "two towns near Damascus, Daraya and Madaya, fell": the apposition names what fell
+        if a.dep_ == "prep" and a.lower_ in _SETTING_PREPS:
+            objs = [o for o in a.children if o.dep_ == "pobj"]
+            # "near Damascus, Daraya and Madaya": a named place may be a misparsed list of what fell
+            if a.lower_ not in _NEAR_PREPS or not all(o.pos_ == "PROPN" for o in objs):
+                return False
+    return True
 
 
 def _historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> None:

@@ -47,6 +47,8 @@ from eventwire.schema import Actor, Quote, SourceCited, Speaker
 # ", a charge Kigali denies", ", an accusation the army rejects": the cue qualifies the noun
 _CHARGE_NOUN = re.compile(r",\s+(?:a|an|the)\s+(?:charge|claim|accusation|allegation|version|account|figure|toll)s?"
                           r"\s+(?:\S+\s+){1,4}$")
+# prepositions after a cue's object that introduce the speaker's words ("dismissed them as")
+_CHARACTERISING = frozenset({"as", "for", "of"})
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[A-Za-z0-9])([^\n‘’']{2,200}?)(?<=[\w.!?,…])[’'](?![\w])")
@@ -121,7 +123,9 @@ def _marked_spans(text: str) -> list[Marked]:
 
 
 def _subject(tok: Token) -> Token | None:
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    # two subjects: the parse took a noun of the quote for one ('"..., most of them ...," said a
+    # doctor'); the one next to the cue is the speaker
+    subj = min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
     if subj is None and tok.dep_ == "acl" and tok.head.lower_ in verbs().cue_nouns and tok.head.dep_ == "dobj":
         # "the mission issued a statement calling on ...": whoever issued the statement speaks
         issuer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
@@ -129,9 +133,12 @@ def _subject(tok: Token) -> Token | None:
     if subj is not None:
         subj = _named_before(subj)
     root = tok.sent.root
-    if (subj is None and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
-            and root.i != tok.i and _is_cue(root, verbs().any) and tok.head.i != root.i):
-        # "X denied the report, calling it 'propaganda'": the participle is X's, not the clause's
+    participle = tok.dep_ == "advcl" or (tok.dep_ == "acl" and _is_cue(root, verbs().any))
+    if (subj is None and tok.tag_ == "VBG" and participle and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and root.i != tok.i and tok.head.i != root.i and root.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ == "nsubj" for c in root.children)):
+        # "X denied the report, calling it 'propaganda'", "X rejected reports that ..., dismissing
+        # them as '...'": a participle after a comma is the main subject's, not the clause's
         return _subject(root)
     after_quote = tok.i > 0 and tok.doc[tok.i - 1].text in _CLOSE_DOUBLE + '"\''
     if subj is None and after_quote and tok.lemma_.lower() not in {"tell", "ask", "urge", "inform", "call"}:
@@ -190,8 +197,11 @@ def _governing_cue(doc: Doc, q: Marked) -> Token | None:
         for _ in range(8):
             if _is_cue(node, cues) and not (q.open <= node.idx < q.close) and not (
                     child.dep_ in _MODIFIER_DEPS and node.lemma_.lower() in verbs().direct_only
+                    and child.lower_ not in _CHARACTERISING and node.lemma_.lower() not in verbs().naming_verbs
                     and any(c.dep_ == "dobj" for c in node.children)):
-                return node  # 'would continue its attacks "until ..."' is no speech tag
+                # 'would continue its attacks "until ..."' is no speech tag; 'described it as "..."',
+                # 'asked Bogota for "..."', 'accused X of "..."' are
+                return node
             aside = next((c for c in node.children if c.dep_ == "parataxis" and _is_cue(c, cues)
                           and not (q.open <= c.idx < q.close) and any(g.dep_ == "nsubj" for g in c.children)), None)
             if aside is not None:
@@ -213,7 +223,8 @@ def _nearby_cue(doc: Doc, q: Marked) -> Token | None:
     after = doc.char_span(nxt, min(len(text), nxt + 1), alignment_mode="expand")
     if after is not None and len(after):
         sent = after[0].sent
-        for t in doc[after[0].i : min(sent.end, after[0].i + 10)]:
+        # 14 tokens: room for a relative clause ('"...," a villager, who would not give her name, told')
+        for t in doc[after[0].i : min(sent.end, after[0].i + 14)]:
             if t.text in _OPEN_DOUBLE or t.text == '"':
                 break
             if _is_cue(t, cues):
@@ -405,6 +416,8 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
         toks = _clause(comp, tok, sources)
         if len(toks) < 3:
             continue
+        if toks[-1].i < tok.i and any(t.text in {":", ";"} for t in doc[toks[-1].i + 1 : tok.i]):
+            continue  # "X has raised its toll: it now says ...": a sentence of its own, not what is said
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if ctx.in_title(start) or _headline_line(text, tok.idx):
             continue  # a headline's or key point's "..., police say" restates the body's report

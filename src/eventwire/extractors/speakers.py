@@ -9,64 +9,46 @@ them (apposition, possessive owner, acronym definitions).
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.errors import DataFileError
 from eventwire.extractors.actors import actor_role, lexicon
 from eventwire.extractors.context import Context
+from eventwire.extractors.speaker_orgs import (
+    _ACRONYM,
+    _BODY_NOUNS,
+    _CUT_DEPS,
+    _PLACE_ENTS,
+    _QUANTIFIERS,
+    Verbs,
+    _affiliation,
+    _context_org,
+    _defined_acronym,
+    _name_end,
+    _owner,
+    _pronoun_owner,
+    _qualified_role,
+    _with_acronym,
+    as_written,
+    verbs,
+)
 from eventwire.schema import Actor, Quote, Speaker
+
+__all__ = ["Marked", "Verbs", "verbs"]
 
 _REL_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person",
              "they": "group", "we": "group", "it": "org"}
-_CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "van", "von", "de", "da"})
-_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME"})
-# Head nouns that name the part of an organisation speaking for it ("the army said")
-_BODY_NOUNS = frozenset({"army", "military", "police", "government", "authorities", "officials", "forces",
-                         "troops", "junta", "regime", "administration", "ministry", "council", "command",
-                         "navy", "presidency", "movement", "militia"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "county", "country", "state", "province", "region",
                           "district", "capital", "nation", "area", "camp"})
 # Bare nouns that refer back to an organisation already named ("the agency", "the mission")
 _ANAPHOR_NOUNS = frozenset({"agency", "mission", "group", "organisation", "organization", "service", "monitor",
                             "commission", "body", "force", "charity", "ministry", "department", "office"})
 _MODIFIER_DEPS = frozenset({"prep", "advcl", "advmod", "mark", "npadvmod"})
-_QUANTIFIERS = frozenset({"some", "many", "others", "one", "several", "few", "most", "all", "both"})
-
-
-@dataclass(frozen=True)
-class Verbs:
-    indirect: frozenset[str]
-    direct_only: frozenset[str]
-    not_quotes: frozenset[str]
-    cue_nouns: frozenset[str]
-    org_nouns: frozenset[str] = frozenset()
-    membership_verbs: frozenset[str] = frozenset()
-
-    @property
-    def any(self) -> frozenset[str]:
-        return (self.indirect | self.direct_only) - self.not_quotes
-
-
-@functools.lru_cache(maxsize=1)
-def verbs() -> Verbs:
-    """Reporting verbs of ``data/reporting_verbs.json``."""
-    data = json.loads(resources.files("eventwire.data").joinpath("reporting_verbs.json").read_text("utf-8"))
-    try:
-        return Verbs(frozenset(data["indirect"]), frozenset(data["direct_only"]),
-                     frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]),
-                     frozenset(data["org_nouns"]), frozenset(data["membership_verbs"]))
-    except (KeyError, TypeError) as err:
-        raise DataFileError(path="eventwire/data/reporting_verbs.json", detail=f"bad or missing key {err}") from err
 
 
 @dataclass(frozen=True)
@@ -149,6 +131,9 @@ def _main_subject(pron: Token) -> Token | None:
         if node.dep_ not in _SUBORDINATE or node.head.i == node.i:
             return None
         node = node.head
+        if node.dep_ == "ccomp" and _is_cue(node.head, verbs().any):
+            # "X says the toll may be 20, though it stresses ...": the toll is what X says, not who
+            continue
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.i > pron.i or subj.pos_ not in {"NOUN", "PROPN"} or subj.ent_type_ == "PERSON":
@@ -168,12 +153,13 @@ def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -
     if org is None and name is None and head.pos_ == "NOUN" and head.lower_ in _ANAPHOR_NOUNS \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
             and not any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in head.children):
-        # "the agency said": a bare definite noun takes up the organisation named before
-        org = _context_org(head.idx, actors, ())
+        # "the agency said": a bare definite noun takes up the organisation named before, in
+        # the fuller words the text first gave it ("the interior ministry ... the ministry")
+        org = _fuller_mention(head) or _context_org(head.idx, actors, ())
     if name is None and head.pos_ == "NOUN":  # a clause that gives a name needs no known role
         name = (_appos_name(ctx, head, actors) if head.lower_ in lexicon().roles else None) or _given_name(ctx, head)
     if org is None:
-        org = _owner(ctx, head) or _pronoun_owner(head, actors)
+        org = _owner(ctx, head) or _pronoun_owner(head, actors) or _compound_body(head)
     if org is not None:
         org = _with_acronym(ctx, org, sp.text)
     if name is not None:
@@ -181,6 +167,35 @@ def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -
         if org is None and "(" not in name:  # a body read as a name: the text's abbreviation too
             name = _with_acronym(ctx, name, sp.text)
     return replace(sp, name=name, role=role, organization=org)
+
+
+def _fuller_mention(head: Token, window: int = 400) -> str | None:
+    """The latest earlier mention of a bare noun's head word with words that
+    qualify it ("the interior ministry", "the UN refugee agency", "Ministry of
+    Health"), as the text wrote it."""
+    doc = head.doc
+    for t in reversed(doc[max(0, head.i - window) : head.i]):
+        if t.lower_ != head.lower_ or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        mods = [c for c in t.lefts if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        named_of = t.text[:1].isupper() and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        if not mods and not named_of:
+            continue
+        first = min((m.left_edge.i for m in mods), default=t.i)
+        last = _name_end(t) if named_of else t.i
+        return doc[first : last + 1].text
+    return None
+
+
+def _compound_body(head: Token) -> str | None:
+    """'the panel member', 'the ministry spokesman': a definite role whose noun
+    modifier takes up a body named more fully before ("Thailand's peace
+    dialogue panel")."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    body = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                 and c.lower_ in verbs().org_nouns), None)
+    return _fuller_mention(body) if body is not None else None
 
 
 def _appos_name(ctx: Context, head: Token, actors: Sequence[Actor]) -> str | None:
@@ -212,153 +227,6 @@ def _given_name(ctx: Context, head: Token) -> str | None:
     return None
 
 
-def _pronoun_owner(head: Token, actors: Sequence[Actor]) -> str | None:
-    """'Its spokesman', 'their commander': the organisation named last before."""
-    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
-        return None
-    sents = [x for x in head.doc.sents if x.end <= head.sent.start]
-    for sent in reversed(sents[-2:]):  # "The National Army says ... Its spokesman": the last named subject
-        subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i), None)
-        if subj is not None and subj.pos_ == "PROPN" and _organisation_like(subj):
-            words = [t for t in head.doc[subj.left_edge.i : subj.i + 1] if t.dep_ not in {"det", "poss", "case"}]
-            if words:
-                return "".join(t.text_with_ws for t in words).strip()
-    best: tuple[int, str] | None = None
-    for a in actors:
-        if a.type in {"person", "civilians"}:
-            continue
-        for m in a.mentions:
-            if m.end <= head.idx and (best is None or m.end > best[0]):
-                best = (m.end, a.name)
-    return best[1] if best else None
-
-
-def _owner(ctx: Context, head: Token) -> str | None:
-    """The organisation a speaker's role belongs to, as the text names it."""
-    for node in (head, *(c for c in head.children if c.dep_ == "appos")):
-        for c in node.children:
-            if (c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))) \
-                    and c.pos_ == "PROPN" and _organisation_like(c):
-                return ctx.text[c.left_edge.idx : c.idx + len(c.text)]
-            if c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"}:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is None or not _organisation_like(obj) or obj.lower_ in _QUANTIFIERS:
-                    continue
-                if c.lower_ == "of" and not any(g.dep_ in {"det", "poss"} for g in obj.children) \
-                        and not obj.text[:1].isupper():
-                    continue  # "chamber of commerce", "secretary of government": one name
-                named_org = obj.pos_ == "PROPN" and any(
-                    t.ent_type_ == "ORG" for t in obj.doc[obj.left_edge.i : obj.i + 1])
-                if named_org or obj.lower_ in _BODY_NOUNS:  # "the prefect of Ouham" names a place
-                    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in {"det", "poss", "case"}]
-                    if words:
-                        return ctx.text[words[0].idx : obj.idx + len(obj.text)]
-    return None
-
-
-_AFFILIATION_PREPS = frozenset({"of", "at", "with", "for", "from"})
-
-
-def _qualified_role(noun: Token) -> str:
-    """A role with the words qualifying it: "a macawisley commander", "a
-    security analyst" (the qualifier often names the body)."""
-    drop = lexicon().drop_modifiers
-    mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"}
-            and c.lower_ not in drop and c.ent_type_ not in {"PERSON", "DATE"}]
-    first = min((m.left_edge.i for m in mods), default=noun.i)
-    words = [t.text for t in noun.doc[first : noun.i + 1] if not t.is_punct and t.dep_ not in {"det", "nummod"}]
-    return " ".join(words).lower() if not any(w[:1].isupper() for w in words) else " ".join(words)
-
-
-def _affiliation(ctx: Context, head: Token) -> str | None:
-    """The body a named speaker belongs to, as the words after the name give it:
-    "X of the army's 5th Brigade", "X, a lecturer at the University of Y", "X,
-    who chairs the traders' union". The whole noun phrase is kept."""
-    nodes = [head, *(c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
-    for node in nodes:
-        for c in node.children:
-            if c.dep_ == "prep" and c.lower_ in _AFFILIATION_PREPS and c.i > node.i:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                # "an analyst at Crestline Risk": after a role, a name the model took for a person is a body
-                loose = node is not head and c.lower_ in {"at", "with", "for"}
-                phrase = _body_phrase(ctx, obj, person_ok=loose) if obj is not None else None
-                if phrase:
-                    return phrase
-    for rel in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs().membership_verbs):
-        for c in rel.children:
-            obj = c if c.dep_ == "dobj" else next(
-                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
-            phrase = _body_phrase(ctx, obj) if obj is not None else None
-            if phrase:
-                return phrase
-    return None
-
-
-def _body_phrase(ctx: Context, obj: Token, *, person_ok: bool = False) -> str | None:
-    """The noun phrase of an organisation (not a person, a place or a time),
-    without its determiner, cut before a comma or a relative clause."""
-    barred = {"GPE", "LOC", "DATE", "TIME", "NORP"} | (set() if person_ok else {"PERSON"})
-    if obj.pos_ not in {"NOUN", "PROPN"} or obj.ent_type_ in barred:
-        return None
-    doc = obj.doc
-    dropped = {d.i for c in obj.children if c.dep_ == "prep" and c.lower_ != "of" for d in c.subtree}
-    toks = [t for t in doc[obj.left_edge.i : obj.right_edge.i + 1] if t.i not in dropped]
-    cut = next((k for k, t in enumerate(toks) if t.i > obj.i and (t.text in ",;(" or t.dep_ in _CUT_DEPS)), None)
-    toks = toks[:cut] if cut is not None else toks
-    while toks and (toks[0].dep_ in {"det", "predet"} or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct:
-        toks = toks[:-1]
-    if not toks:
-        return None
-    nouns = verbs().org_nouns
-    named = any(t.ent_type_ in {"ORG", "NORP"} or (t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS
-                                                   and (person_ok or t.ent_type_ != "PERSON")) for t in toks)
-    if not (named or any(t.lower_ in nouns for t in toks if t.pos_ in {"NOUN", "PROPN"})):
-        return None
-    return ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
-
-
-def _organisation_like(tok: Token) -> bool:
-    """Not a person nor a place: the owner of a role is a body."""
-    return not any(t.ent_type_ in {"PERSON", "GPE", "LOC", "FAC"}
-                   for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1])
-
-
-def _defined_acronym(name: str, said: str) -> str | None:
-    """'the Sinjar Resistance Units (YBS)': the speaker's words define an acronym
-    for the name (its initials may be those of another language)."""
-    defined = re.search(re.escape(name) + r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)", said)
-    return f"{name} ({defined.group(1)})" if defined else None
-
-
-def _with_acronym(ctx: Context, org: str, said: str) -> str:
-    """'CRC' defined as "Congo Relief Collective (CRC)", or the acronym the
-    speaker's words use for a named organisation: both forms, "Name (ACR)"."""
-    text = ctx.text
-    if _ACRONYM.match(org):
-        at = text.find(f"({org})")
-        words = text[max(0, at - 120) : at].split() if at > 0 else []
-        kept: list[str] = []
-        for w in reversed(words):  # "The Sahel Water Alliance (SWA)": back to the initials
-            kept.insert(0, w)
-            initials = "".join(x[0] for x in kept if x[:1].isupper())
-            if initials == org:
-                return f"{' '.join(kept)} ({org})"
-            if not org.endswith(initials) and w.lower() not in {"of", "for", "and", "the", "de", "du", "des"}:
-                break
-        return org
-    defined = _defined_acronym(org, said) or _defined_acronym(org, text)
-    if defined:
-        return defined
-    initials = "".join(w[0] for w in org.split() if w[:1].isupper())
-    for acr in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", said):
-        if acr not in org and f"({acr})" in text and initials == acr:
-            return f"{org} ({acr})"
-    if len(initials) >= 3 and initials not in org and initials not in said and re.search(rf"\b{initials}\b", text):
-        # "the Rapid Support Forces" in a text that also writes "RSF": both forms name the speaker
-        return f"{org} ({initials})"
-    return org
 
 
 def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
@@ -370,7 +238,8 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     if kind == "person":
         # the nearer of the latest person named and the latest quoted speaker
         options: list[tuple[int, Speaker]] = [
-            (pos, Speaker(a.name, _title_elsewhere(ctx, a), None, subj.text, start, end))
+            (pos, Speaker(a.name, _title_elsewhere(ctx, a), _affiliation_elsewhere(ctx, a, start),
+                          subj.text, start, end))
             for pos, a in before if a.type == "person"
         ]
         options += _paragraph_speakers(ctx, subj, actors, previous)
@@ -381,6 +250,9 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
             return _known_org(max(options, key=lambda o: o[0])[1], previous)
         return Speaker(None, None, None, subj.text, start, end)
     if kind == "org":
+        same = _same_sentence_org(ctx, subj, actors, previous)
+        if same is not None:
+            return same
         for _, a in reversed(before):
             if a.type not in {"person", "civilians"}:
                 return Speaker(None, None, a.name, subj.text, start, end)
@@ -393,6 +265,33 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
             return Speaker(None, None, named[0].name, subj.text, start, end)
         return Speaker(None, ante.lower_, None, subj.text, start, end)
     return Speaker(None, None, None, subj.text, start, end)
+
+
+def _same_sentence_org(ctx: Context, pron: Token, actors: Sequence[Actor],
+                       previous: Sequence[Quote]) -> Speaker | None:
+    """'it' after an organisation spoke or acted in the same sentence or the one
+    before in its paragraph ("Amnesty says ..., though it stresses ...", "The
+    commission has raised its toll: it now says ..."): that organisation."""
+    sent = pron.sent
+    for q in reversed(previous):
+        sp = q.speaker
+        if sp is not None and sp.name is None and sp.organization and sent.start_char <= sp.start < pron.idx:
+            return replace(sp, text=pron.text, start=pron.idx, end=pron.idx + len(pron.text))
+    text = ctx.text
+    para = text.rfind("\n", 0, pron.idx) + 1
+    sents = [sent]
+    if sent.start > 0 and ctx.doc[sent.start - 1].sent.start_char >= para:
+        sents.insert(0, ctx.doc[sent.start - 1].sent)
+    for s in reversed(sents):
+        root_subj = next((t for t in s.root.children if t.dep_ == "nsubj" and t.i < pron.i), None)
+        if root_subj is None or root_subj.i == pron.i or root_subj.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"}:
+            continue
+        if root_subj.pos_ == "PROPN" or (root_subj.lower_ in _ANAPHOR_NOUNS | _BODY_NOUNS and root_subj.tag_ == "NN"):
+            a, b = _np_span(root_subj, avoid=())
+            found = _complete(ctx, _describe(ctx, a, b, root_subj, actors, previous), root_subj, actors)
+            if found.name is None and (found.organization or found.role):
+                return replace(found, text=pron.text, start=pron.idx, end=pron.idx + len(pron.text))
+    return None
 
 
 def _known_org(sp: Speaker, previous: Sequence[Quote]) -> Speaker:
@@ -420,13 +319,17 @@ def _paragraph_speakers(ctx: Context, subj: Token, actors: Sequence[Actor],
         return []
     out: list[tuple[int, Speaker]] = []
     cues = verbs().any
+    roles = lexicon().roles
     for t in first:
-        if t.i >= subj.i or not _is_cue(t, cues):
+        if t.i >= subj.i:
             continue
         s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        role_noun = s is not None and s.tag_ == "NN" and s.lower_ in roles
+        if not _is_cue(t, cues) and not (role_noun and t.pos_ in {"VERB", "AUX"}):
+            continue  # "The president has just finished an address. He called ...": any verb of a role noun
         named = s is not None and s.pos_ == "PROPN" and s.ent_type_ in {"PERSON", ""} and s.text[:1].isupper() \
             and not any(a.type not in {"person", "civilians"} for a, _, _ in _mentions_in(actors, s.idx, s.idx + 1))
-        if s is None or not (named or (s.tag_ == "NN" and s.lower_ in lexicon().roles)):
+        if s is None or not (named or role_noun):
             continue
         a, b = _np_span(s, avoid=())
         found = _describe(ctx, a, b, s, actors, previous)
@@ -445,21 +348,25 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
     org: str | None = None
     if person is not None:
         role = _person_role(ctx, start, end, head, actors) or _title_elsewhere(ctx, person)
-        org = _affiliation(ctx, head)
+        org = _affiliation(ctx, head) or _affiliation_elsewhere(ctx, person, head.idx)
         if orgs and (org is None or len(orgs[0].name) > len(org)):
             org = orgs[0].name  # the actor's full name beats a shorter description ("the military")
         return Speaker(person.name, role, org, text[start:end], start, end)
+    wider = _wider_name(ctx, head, head_mentions)
+    if wider is not None:  # "Amnesty Kenya": a name the actor's mention ("Kenya") is only part of
+        return Speaker(None, None, wider, text[start:end], start, end)
     if head_mentions and head_mentions[0][0].type not in {"person", "civilians"}:
         a, s, e = head_mentions[0]
         role = actor_role(ctx, actors, s, e)
         if role:
             owned = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)" + re.escape(role), text[start:end])
             role = owned.group(0) if owned else role  # the words the text uses for the speaker
-        if role is None and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _BODY_NOUNS:
-            # "the army", "the Israeli military": the body of the organisation that speaks
-            role = _description(head, start, end) or None
+        if head.pos_ in {"NOUN", "PROPN"} and head.lower_ in _BODY_NOUNS \
+                and (role is None or role.lower() == head.lower_):
+            # "the army", "the Israeli military", "the Palestinian presidency": the body that speaks, in full
+            role = _description(head, start, end) or role
             role = None if role is not None and role.lower() == a.name.lower() else role
-        return Speaker(None, role, a.name, text[start:end], start, end)
+        return Speaker(None, role, as_written(text, a.name, s, e, role), text[start:end], start, end)
     if head.pos_ == "PROPN" and (head.ent_type_ not in _PLACE_ENTS or _person_like(head)):
         named = _unlisted_name(ctx, start, end, head, orgs)
         if named is not None:
@@ -507,6 +414,21 @@ def _description(head: Token, start: int, end: int) -> str:
     if words and of is not None:
         words += ["of", of.text]  # "chamber of commerce", "ministry of defence": one title
     return " ".join(words)
+
+
+def _wider_name(ctx: Context, head: Token, mentions: Sequence[tuple[Actor, int, int]]) -> str | None:
+    """A proper name whose words run before the actor mention at its head
+    ("Amnesty Kenya", "Human Rights Watch Nigeria"): the whole name speaks, not
+    the place or body the mention found inside it."""
+    if head.pos_ != "PROPN" or not mentions or mentions[0][0].type in {"person", "civilians"}:
+        return None
+    doc = head.doc
+    first = head.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+        first -= 1
+    if first == head.i or doc[first].idx >= min(s for _, s, _ in mentions):
+        return None
+    return ctx.text[doc[first].idx : head.idx + len(head.text)]
 
 
 def _person_like(head: Token) -> bool:
@@ -587,20 +509,17 @@ def _title_elsewhere(ctx: Context, person: Actor) -> str | None:
     return None
 
 
-def _context_org(before: int, actors: Sequence[Actor], previous: Sequence[Quote]) -> str | None:
-    """Whose statement: the organisation of the latest attributed quote, else the
-    latest organisation mentioned."""
-    for q in reversed(previous):
-        if q.speaker is not None and q.speaker.organization and q.end <= before:
-            return q.speaker.organization
-    best: tuple[int, str] | None = None
-    for a in actors:
-        if a.type in {"person", "civilians"}:
+def _affiliation_elsewhere(ctx: Context, person: Actor, before: int) -> str | None:
+    """'Hashi told ...': the body the person was introduced with at an earlier
+    mention ("Major Abdikadir Hashi of the army's 27th Division")."""
+    for m in person.mentions:
+        if m.start >= before:
             continue
-        for m in a.mentions:
-            if m.end <= before and (best is None or m.end > best[0]):
-                best = (m.end, a.name)
-    return best[1] if best else None
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        found = _affiliation(ctx, span.root) if span is not None and len(span) else None
+        if found:
+            return found
+    return None
 
 
 def _is_cue(tok: Token, allowed: frozenset[str]) -> bool:

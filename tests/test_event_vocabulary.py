@@ -1,0 +1,219 @@
+"""Event vocabulary (data/taxonomy.json, event_lexicon.py): (text, expected) cases.
+
+Each rule is tried on three differently worded sentences written for eventwire;
+names of places are real, the events are invented. The whole pipeline runs so
+that the vocabulary is tested as the extractor uses it. The title carries a
+conflict cue ("Security") and no trigger of its own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from eventwire.extractors.event_lexicon import find_triggers, load_taxonomy
+from eventwire.nlp import parse
+from eventwire.pipeline import extract
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+TITLE = "Security update"
+
+
+@cache
+def types_of(body: str) -> tuple[tuple[str, str | None], ...]:
+    rec = extract(body, title=TITLE, published="2024-05-15")
+    return tuple((e.type, e.subtype) for e in rec.events)
+
+
+def _types(body: str) -> set[str]:
+    return {t for t, _ in types_of(body)}
+
+
+# --- protests: crowds, marches, rallies, sit-ins ------------------------------------
+
+PEACEFUL = [
+    "Several thousand teachers marched past police lines in central Accra on Monday to demand unpaid wages.",
+    "Smaller rallies were held on Sunday in Mwanza and Dodoma, with police watching from a distance.",
+    "Students staged a sit-in outside the education ministry in Kathmandu on Thursday.",
+    "Hundreds of farmers took to the streets of Lahore on Friday over fuel prices.",
+    "Local radio reported a calm march through Mzuzu on Saturday morning.",
+]
+
+
+@pytest.mark.parametrize("text", PEACEFUL)
+def test_peaceful_protest(text: str) -> None:
+    assert "protest" in _types(text)
+
+
+INTERVENTION = [
+    "Police fired tear gas at crowds gathered outside the electoral commission in Harare on Tuesday.",
+    "Officers used water cannon to push the marchers back from the palace gates in Yerevan.",
+    "Riot police dispersed the crowd with rubber bullets near the university in Dhaka on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", INTERVENTION)
+def test_protest_met_with_intervention(text: str) -> None:
+    assert ("protest", "intervention") in types_of(text)
+
+
+EXCESSIVE = [
+    "Soldiers opened fire on protesters outside the governor's office in Kano on Sunday.",
+    "Police opened fire on the crowd in Conakry on Thursday, witnesses said.",
+    "Security forces fired into the crowd as it reached the bridge in Khartoum on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", EXCESSIVE)
+def test_protest_met_with_excessive_force(text: str) -> None:
+    assert ("protest", "excessive_force") in types_of(text)
+
+
+RIOT_POLICE = [
+    "Riot police stood guard outside the court in Tbilisi on Monday while the judge read the verdict.",
+    "Officers in riot gear guarded the ministry in Quito on Tuesday.",
+    "A riot police unit was sent to the border town of Kibuye overnight, the army said.",
+]
+
+
+@pytest.mark.parametrize("text", RIOT_POLICE)
+def test_riot_police_are_not_a_riot(text: str) -> None:
+    assert "riot" not in _types(text)
+
+
+TEAR_GAS_MODIFIER = [
+    "A clinic in Dakar treated 12 people for tear gas inhalation, the army said.",
+    "Tear gas canisters were found in the police warehouse in Lima, the army said.",
+    "The army ordered new water cannon trucks for its units in Douala.",
+]
+
+
+def test_tear_gas_as_a_modifier_is_no_trigger() -> None:
+    tax = load_taxonomy()
+    for text in TEAR_GAS_MODIFIER:
+        doc = parse(text)
+        hits = [h for s in doc.sents for h in find_triggers(s, tax)]
+        assert not any(h.entry.type == "protest" for h in hits), text
+
+
+def test_march_as_a_noun_is_strong_and_as_a_verb_weak() -> None:
+    tax = load_taxonomy()
+    entries = tax.single["march"]
+    assert any(e.pos == "noun" and not e.weak for e in entries)
+    assert any(e.pos == "verb" and e.weak for e in entries)
+
+
+# --- riots ------------------------------------------------------------------------------
+
+RIOT = [
+    "Young men threw stones and bottles at police lines outside the town hall in Nanterre on Tuesday.",
+    "Protesters pushed through the barricades and stormed the parliament in Skopje on Friday.",
+    "Groups of youths fired fireworks at officers guarding the station in Belgrade overnight.",
+]
+
+
+@pytest.mark.parametrize("text", RIOT)
+def test_violent_demonstration(text: str) -> None:
+    assert "riot" in _types(text)
+
+
+MOB = [
+    "A man accused of theft was lynched by residents of a village near Mbale on Sunday, police said.",
+    "A mob beat two traders to death in a market in Kaduna on Wednesday, police said.",
+    "Rival groups clashed with machetes in a market in Jos on Saturday, police said.",
+]
+
+
+@pytest.mark.parametrize("text", MOB)
+def test_mob_violence(text: str) -> None:
+    assert "riot" in _types(text) or "violence_against_civilians" in _types(text)
+
+
+# --- abductions of activists, surrenders, agreements --------------------------------
+
+ABDUCTION = [
+    "Three activists were seized from their homes by men in plain clothes in Harare on Tuesday night, police said.",
+    "Two journalists were taken from their homes in Bamako on Monday by armed men.",
+    "A student leader was snatched from a bus stop in Dhaka on Sunday by gunmen.",
+]
+
+
+@pytest.mark.parametrize("text", ABDUCTION)
+def test_abduction(text: str) -> None:
+    assert ("violence_against_civilians", "abduction") in types_of(text)
+
+
+SURRENDER = [
+    "Last week 14 rebels laid down their weapons before the army in Bunia.",
+    "Six militants turned themselves in at a police station in Sukma on Monday.",
+    "Forty fighters gave themselves up to troops near Beni on Saturday.",
+]
+
+
+@pytest.mark.parametrize("text", SURRENDER)
+def test_surrender(text: str) -> None:
+    assert "surrender" in _types(text)
+
+
+AGREEMENT = [
+    "Tribal elders agreed a seven-day ceasefire with both militias on Friday, the army said.",
+    "The two armed groups agreed to a truce in Tripoli late on Monday, the council said.",
+    "Mediators brokered a ceasefire between the army and the rebels in Goma on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", AGREEMENT)
+def test_agreement(text: str) -> None:
+    assert ("strategic_development", "agreement") in types_of(text)
+
+
+# --- humanitarian access ------------------------------------------------------------
+
+OBSTRUCTION = [
+    "The highway to Kalemie has been closed to humanitarian cargo since 2 May, after fighting nearby.",
+    "Soldiers blocked ambulances from reaching the wounded in Beni on Tuesday.",
+    "Twelve trucks loaded with food have been parked at the border post since April because of the fighting.",
+]
+
+
+@pytest.mark.parametrize("text", OBSTRUCTION)
+def test_obstruction(text: str) -> None:
+    assert ("humanitarian_access", "obstruction") in types_of(text)
+
+
+AID = [
+    "Volunteers handed out rice and blankets to displaced families in Kaga Bandoro on Monday.",
+    "The army said it would send medicine to the besieged town of Djibo by helicopter.",
+    "A Red Cross team distributed food to 300 families in Bentiu after the fighting.",
+]
+
+
+@pytest.mark.parametrize("text", AID)
+def test_aid_delivery(text: str) -> None:
+    assert ("humanitarian_access", "aid_delivery") in types_of(text)
+
+
+MONEY = [
+    "The UN released US$1.5 million for the victims of the fighting in Sittwe.",
+    "The government released 3 million dollars in emergency funds for the displaced in Cabo Delgado.",
+    "Donors released a second tranche of aid money for the war-hit province of Ituri.",
+]
+
+
+@pytest.mark.parametrize("text", MONEY)
+def test_money_released_is_not_a_release(text: str) -> None:
+    assert "release" not in _types(text)
+
+
+DESTRUCTION = [
+    "Shops and houses in the market had been torched by the militia, residents said.",
+    "Bulldozers ripped up roads in the camp during the army raid, residents said.",
+    "Part of the courthouse was set alight by gunmen in Bamenda on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", DESTRUCTION)
+def test_looting_destruction(text: str) -> None:
+    assert ("strategic_development", "looting_destruction") in types_of(text)
