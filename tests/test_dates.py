@@ -298,3 +298,36 @@ def test_a_time_before_the_reported_clause_dates_the_telling() -> None:
     # "said in December he would ...": December is when it was said, in the past
     found = find_time_expressions(_ctx("The president said in December he would pull out all troops.", WED))
     assert [(t.date_start, t.precision) for t in found] == [("2018-12-01", "month")]
+
+
+NIGHT_PHRASE_CASES = [
+    # (body, expected (start, end)): the night before a morning paper = overnight
+    ("Air defence units shot down six drones over the border towns during the night.",
+     [("2019-03-05", "2019-03-06")]),
+    ("In the night, mortar rounds landed near the airport, residents said.",
+     [("2019-03-05", "2019-03-06")]),
+    ("Shelling of the eastern districts went on through the night, officials said.",
+     [("2019-03-05", "2019-03-06")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NIGHT_PHRASE_CASES)
+def test_the_night_is_overnight(body: str, expected: list[tuple[str, str]]) -> None:
+    found = find_time_expressions(_ctx(body, WED))
+    assert [(t.date_start, t.date_end) for t in found] == expected
+
+
+BY_DAY_CASES = [
+    # (body, expected start): what had happened by a day of the week is told of that day
+    ("By Tuesday morning, about 200 families had reached the town.", ["2019-03-05"]),
+    ("By Monday evening, rescuers had pulled 12 bodies from the rubble.", ["2019-03-04"]),
+    ("Most residents had left the village by Sunday, officials said.", ["2019-03-03"]),
+    # a deadline ahead stays open
+    ("The committee is due to report by Friday.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), BY_DAY_CASES)
+def test_by_a_weekday_in_the_past(body: str, expected: list[str]) -> None:
+    found = find_time_expressions(_ctx(body, WED))
+    assert [t.date_start for t in found] == expected

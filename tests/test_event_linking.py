@@ -320,3 +320,110 @@ def test_the_town_is_the_town_just_named(body: str, type_: str, place: str) -> N
     got = _body_events(body, type_)
     assert got, "no event"
     assert got[-1].place == place, [(e.type, e.place, e.sentence) for e in got]
+
+
+RIVER_CASES = [
+    # (text, event type, expected place): a river's name is no town, whatever the gazetteer holds
+    ("Thousands of people along the San Juan and Atrato rivers in Chocó have been cut off since "
+     "Sunday. On Monday, fighting between the ELN and the AGC near Istmina killed two soldiers.",
+     "battle", "Istmina"),
+    ("Armed men shelled villages on the banks of the San Juan river on Tuesday, killing four "
+     "civilians near Istmina in Chocó.", "remote_violence", "Istmina"),
+    ("Soldiers clashed with ELN fighters on the Atrato and San Juan rivers near Quibdó on "
+     "Wednesday, killing three rebels, officials said.", "battle", "Quibdó"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "place"), RIVER_CASES)
+def test_a_river_name_is_not_a_town(body: str, type_: str, place: str) -> None:
+    got = _body_events(body, type_)
+    assert got, f"no {type_} event"
+    assert all(e.place != "San Juan Nepomuceno" and e.place != "San Juan" for e in got)
+    assert got[0].place == place
+
+
+ARRIVAL_CASES = [
+    # (text, expected place): people arriving are placed where they got to
+    ("RSF fighters shelled the Abu Shouk camp on Friday, killing 12 people. More than 600 families "
+     "have made it to Tawila since Saturday, most of them from Abu Shouk.", "Tawila"),
+    ("Clashes between the army and the White Army erupted near Nasir on Sunday, killing 14 soldiers. "
+     "More than 8,000 people have reached Ulang since the "
+     "fighting began, coming from villages near Nasir.", "Ulang"),
+    ("Gunmen attacked a village near Tibú on Friday. About 300 families from around Tibú have "
+     "arrived in Cúcuta since Saturday.", "Cúcuta"),
+]
+
+
+@pytest.mark.parametrize(("body", "place"), ARRIVAL_CASES)
+def test_arrivals_are_placed_where_people_got_to(body: str, place: str) -> None:
+    got = _body_events(body, "displacement")
+    assert got, "no displacement event"
+    assert got[-1].place == place
+
+
+FLED_TO_CASES = [
+    # (text, expected place): no place of departure named, the town fled to (same country)
+    # is the place, not the article's main town
+    ("Militants attacked an army post in Istmina on Monday, killing two soldiers. Over the weekend, "
+     "clashes near the mouth of the Opogadó river forced about 120 families to flee downstream "
+     "to Bellavista.", "Bellavista"),
+    ("Troops fought rebels in Cotabato on Tuesday. Separately, about 200 families fled to "
+     "evacuation centres in Datu Piang on Wednesday.", "Datu Piang"),
+    ("A bomb killed three people in Quibdó on Monday. In a separate attack, armed men burned "
+     "houses and about 80 families fled on foot to Istmina on Tuesday.", "Istmina"),
+]
+
+
+@pytest.mark.parametrize(("body", "place"), FLED_TO_CASES)
+def test_flight_with_only_a_destination_takes_it(body: str, place: str) -> None:
+    got = _body_events(body, "displacement")
+    assert got, "no displacement event"
+    assert got[-1].place == place
+
+
+def test_a_direction_or_a_joined_verb_is_not_the_place_fled() -> None:
+    # "towards" gives a direction, and "walked ... to" is another verb than "fled"
+    body = ("Gunmen abducted two teachers in Timika on Tuesday. Hundreds of villagers have fled into "
+            "the forest or walked for two days to Wamena, church workers said.")
+    got = _body_events(body, "displacement")
+    assert got and got[0].place == "Timika"
+    body = ("Rebels overran Bara on Thursday. About 3,500 families have fled since then, most of "
+            "them towards El Obeid.")
+    got = _body_events(body, "displacement")
+    assert got and got[0].place != "El Obeid"
+
+
+SEVERAL_PLACES_CASES = [
+    # (text, event type, expected place): the first place of "in X and Y", not the main place
+    ("Protests spread across the south of Mozambique. Police shot dead four people on Thursday in "
+     "Matola and Maputo, a monitor said.", "violence_against_civilians", "Matola"),
+    ("Drones struck fuel depots in Kharkiv. On Tuesday, shells hit houses in Izium and Kharkiv, "
+     "killing two civilians.", "remote_violence", "Izium"),
+    ("Fighting flared around Goma this week. Rebels attacked army positions in Sake and Goma on "
+     "Monday, killing five soldiers.", "battle", "Sake"),
+]
+
+
+@pytest.mark.parametrize(("body", "type_", "place"), SEVERAL_PLACES_CASES)
+def test_several_places_joined_by_and_keep_the_first(body: str, type_: str, place: str) -> None:
+    got = [e for e in _body_events(body, type_) if e.date.start is not None]
+    assert got, f"no dated {type_} event"
+    assert got[-1].place == place
+
+
+SEAT_CASES = [
+    # (text, event type, expected place): "loyal to the authorities in X" is whom they answer to
+    ("Gunmen loyal to the authorities in Damascus stormed villages around Baniyas on Saturday, "
+     "killing 20 men.", "Damascus"),
+    ("Militias backed by the government in Tripoli attacked a checkpoint in Zawiya on Monday, "
+     "killing three guards.", "Tripoli"),
+    ("Fighters allied with the administration in Kabul raided a house in Jalalabad on Tuesday, "
+     "killing two men.", "Kabul"),
+]
+
+
+@pytest.mark.parametrize(("body", "seat"), SEAT_CASES)
+def test_the_seat_of_a_power_is_not_the_event_place(body: str, seat: str) -> None:
+    got = [e for e in _events("Attack", body) if e.date.start is not None]
+    assert got, "no dated event"
+    assert all(e.place is not None and e.place != seat for e in got)

@@ -217,3 +217,102 @@ DESTRUCTION = [
 @pytest.mark.parametrize("text", DESTRUCTION)
 def test_looting_destruction(text: str) -> None:
     assert ("strategic_development", "looting_destruction") in types_of(text)
+
+
+# --- round 9: vocabulary breadth per subtype (wording new to the taxonomy) ---------------
+# Each subtype: sentences whose trigger wording was not in taxonomy 1.7.0, and sentences
+# where the same words have no conflict sense, kept out by an argument slot.
+
+BREADTH = {
+    ("violence_against_civilians", "abduction"): [
+        "Gunmen carried off six schoolgirls from a boarding school near Kankara on Friday night, police said.",
+        "Militants took two aid workers hostage at a checkpoint outside Kidal on Tuesday.",
+        "Armed men led away four farmers from their fields near Bunia on Sunday, residents said.",
+        "Eleven passengers were taken captive by bandits on the Abuja-Kaduna road on Monday.",
+    ],
+    ("violence_against_civilians", "attack"): [
+        "Militiamen hacked three herders to death near Djugu on Wednesday, local officials said.",
+        "Two traders were burned alive in their shop in Beni by attackers on Saturday.",
+        "Gunmen stabbed a village chief to death in Kasai on Thursday, the army said.",
+    ],
+    ("strategic_development", "looting_destruction"): [
+        "The raiders drove off about 300 head of cattle from Dogo Nahawa on Monday, residents said.",
+        "Armed bandits made off with dozens of goats and sheep near Zurmi on Tuesday night, police said.",
+        "Militants burned more than 40 houses in the village of Kilwa on Friday, the army said.",
+    ],
+    ("battle", "armed_clash"): [
+        "Local hunters fought the attackers for three hours near Mopti on Sunday before the army arrived.",
+        "Soldiers traded fire with insurgents near Damboa on Wednesday, the army said.",
+        "Troops drove the militants out of two villages near Palma on Thursday, the army said.",
+    ],
+    ("displacement", "flight"): [
+        "About 500 families took refuge in a church compound in Bangassou after the attack on Sunday.",
+        "Residents of Kidal spent the night in the forest after gunmen attacked the town on Tuesday.",
+        "Hundreds of villagers streamed into Bunia on Monday after the militia attack, the army said.",
+    ],
+    ("displacement", "evacuation"): [
+        "Police moved some 400 residents to schools in Rafah after the shelling on Sunday.",
+        "The army took hundreds of villagers to camps in Maiduguri after the attack on Monday.",
+        "Authorities bused about 2,000 families out of Sumy on Tuesday as the shelling went on.",
+    ],
+    ("humanitarian_access", "obstruction"): [
+        "Since Friday the road to Kalehe has been blocked by armed men, aid agencies said.",
+        "Soldiers turned back four trucks carrying food at a checkpoint near Gedaref on Monday.",
+        "Thousands of villagers have been confined to their homes by fighting near Tame since 3 May.",
+    ],
+    ("humanitarian_access", "aid_delivery"): [
+        "Volunteers served hot meals to 1,500 displaced people in Goma on Monday after the fighting.",
+        "The Red Cross trucked in drinking water and medicine to Kalemie on Tuesday after the clashes.",
+        "Aid agencies provided food and blankets to 600 families in Bentiu on Sunday after the attack.",
+    ],
+    ("strategic_development", "other"): [
+        "Guinea closed its border with Mali on Thursday after the attack, the army said.",
+        "Authorities shut down the internet across Amhara on Monday as the fighting spread.",
+        "The army sent 500 more soldiers to Palma on Wednesday after the militant attack.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in BREADTH.items() for t in ts])
+def test_vocabulary_breadth(expected: tuple[str, str], text: str) -> None:
+    assert expected in types_of(text)
+
+
+# the same verbs without the argument that makes them conflict news (the title gives
+# every sentence a security cue, so only the slot keeps them out)
+NOT_CONFLICT = [
+    "Telecom firms are locked in a battle for market share in Lagos, analysts said.",
+    "The suspect fled the scene of the robbery in Nairobi before police arrived.",
+    "The driver stopped the bus outside the market in Kumasi on Monday.",
+    "Fans carried off the trophy after the final in Accra on Sunday.",
+    "Farmers drove their cattle to the river near Kano on Monday.",
+    "The bakery served hot bread to customers in Lyon on Saturday.",
+    "The festival organisers moved the stage to a bigger square in Yerevan.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CONFLICT)
+def test_same_words_without_conflict_arguments(text: str) -> None:
+    assert types_of(text) == ()
+
+
+def _phrase_hits(text: str) -> list[tuple[str, ...]]:
+    tax = load_taxonomy()
+    doc = parse(text)
+    return [h.entry.words for s in doc.sents for h in find_triggers(s, tax)]
+
+
+def test_slot_takes_the_object_and_its_of_complement() -> None:
+    # "head of cattle": the class word is the object's 'of' complement
+    assert ("drive", "off", "<livestock>") in _phrase_hits("The raiders drove off 80 head of cattle.")
+    # a passive subject fills the object slot
+    assert ("block", "<road>") in _phrase_hits("The main road was blocked by gunmen.")
+    # a slot is never the subject
+    assert ("block", "<road>") not in _phrase_hits("The road blocked our view of the hills.")
+
+
+def test_slot_class_includes_and_excludes() -> None:
+    classes = load_taxonomy().word_classes
+    assert "villagers" in classes["victims"]  # from people_words
+    assert "fighters" not in classes["victims"]  # removed with '-fighters'
+    assert "goats" in classes["loot"]  # through '@livestock'

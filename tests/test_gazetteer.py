@@ -248,3 +248,11 @@ def test_niger_state_is_never_the_country(gaz: Gazetteer) -> None:
 ])
 def test_round7_natural_features(gaz: Gazetteer, variant: str, name: str, kind: str) -> None:
     assert [(m.entry.name, m.entry.kind) for m in gaz.lookup(variant) if m.strong] == [(name, kind)]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Far North", "CM"), ("Extreme North", "CM"), ("Vayots Dzor", "AM"), ("Syunik Province", "AM"),
+    ("Mayo-Sava", "CM"), ("Tinzaouaten", "ML"), ("Neelum Valley", "PK"), ("Pétion-Ville", "HT"),
+])
+def test_round9_areas_and_towns_are_known(name: str, country: str) -> None:
+    assert any(m.strong and m.entry.country == country for m in default_gazetteer().lookup(name))

@@ -109,3 +109,103 @@ def test_country_initials_before_a_force_are_a_nationality() -> None:
     places = places_of("The US military said its drones had struck a depot near Raqqa, Syria.")
     assert "United States" not in places
     assert "Raqqa" in places
+
+
+# Round 9: named sites (streets, squares, campuses, border posts, air bases) and quarters of a town.
+
+@pytest.mark.parametrize(("body", "site", "town"), [
+    ("Riot police chased marchers along Kenyatta Avenue in Nairobi late on Tuesday.", "Kenyatta Avenue", "Nairobi"),
+    ("In Kampala, soldiers sealed off students at Makerere University on Friday.", "Makerere University", "Kampala"),
+    ("Thousands gathered in Freedom Square, in the heart of Baku, to mourn the dead.", "Freedom Square", "Baku"),
+])
+def test_street_square_or_campus_is_a_site_of_its_town(body: str, site: str, town: str) -> None:
+    places = places_of(body)
+    assert site in places and town in places
+    assert places[site].kind == "site" and places[site].geonameid is None
+    assert near(places[site], places[town].lat or 0.0, places[town].lon or 0.0, 1)
+    assert places[site].mentions[0].text == site
+
+
+def test_street_without_a_town_in_its_sentence_takes_the_article_town() -> None:
+    places = places_of("Protests spread across Lusaka on Monday. Police later blocked traffic on Independence Avenue "
+                       "with armoured trucks.")
+    assert "Independence Avenue" in places
+    assert near(places["Independence Avenue"], places["Lusaka"].lat or 0.0, places["Lusaka"].lon or 0.0, 1)
+
+
+@pytest.mark.parametrize("body", [
+    "Graduates from Makerere University marched in Kampala.",        # membership, not a location
+    "A drone strike on an Oromia market killed five in Ethiopia.",    # a market in Oromia, no name
+    "Officials said Tembo Road had not been repaired in years.",      # no locative word before it
+])
+def test_no_site_without_a_locative_frame_or_capitalised_head(body: str) -> None:
+    assert not [p for p in places_of(body).values() if p.kind == "site"]
+
+
+@pytest.mark.parametrize(("body", "site", "mention"), [
+    ("Trucks queued for three days at the Chirundu border post, opposite Siavonga in Zambia.",
+     "Chirundu border post", "Chirundu"),
+    ("Two drones were shot down near the Hmeimim air base, close to Jableh.", "Hmeimim air base", "Hmeimim"),
+    ("Rockets landed near Kandahar airport overnight, Afghan officials said.", "Kandahar airport", "Kandahar"),
+])
+def test_border_post_air_base_or_airport_is_named_as_written(body: str, site: str, mention: str) -> None:
+    places = places_of(body)
+    assert site in places
+    assert places[site].kind == "site"
+    assert places[site].mentions[0].text == mention
+
+
+@pytest.mark.parametrize(("body", "quarter", "town"), [
+    ("Police fired tear gas in Dhaka's Mirpur area; later students marched from Mirpur to the centre.",
+     "Mirpur", "Dhaka"),
+    ("Gunfire was heard overnight in Khulna's Sonadanga area, witnesses said.", "Sonadanga", "Khulna"),
+    ("Shelling hit Aleppo's Sheikh Maqsoud area overnight, residents said.", "Sheikh Maqsoud", "Aleppo"),
+])
+def test_quarter_framed_as_a_towns_area_lies_in_that_town(body: str, quarter: str, town: str) -> None:
+    places = places_of(body)
+    assert quarter in places and town in places
+    assert near(places[quarter], places[town].lat or 0.0, places[town].lon or 0.0, 15)
+
+
+@pytest.mark.parametrize("body", [
+    "Islamic State's West Africa Province claimed the ambush in Borno.",
+    "Fighters loyal to the Islamic State Sahel Province attacked Menaka.",
+    "The group, known as Islamic State Central Africa Province, struck near Beni.",
+])
+def test_armed_group_wilayah_is_no_mention_of_the_region(body: str) -> None:
+    names = set(places_of(body))
+    assert not names & {"West Africa", "Sahel", "Central Africa"}
+
+
+@pytest.mark.parametrize(("body", "name", "town"), [
+    ("Gunmen killed five people in a raid on Kolombiri, a farming settlement some 20 km north of Mora in Cameroon.",
+     "Kolombiri", "Mora"),
+    ("Soldiers reached Tembokari, a small village 15 km east of Gao, on Monday.", "Tembokari", "Gao"),
+    ("Floods cut off Mbalaka, a fishing town on the river near Mopti, officials said.", "Mbalaka", "Mopti"),
+])
+def test_unknown_name_in_apposition_with_a_place_noun(body: str, name: str, town: str) -> None:
+    places = places_of(body)
+    assert name in places and town in places
+    assert places[name].geonameid is None
+    assert near(places[name], places[town].lat or 0.0, places[town].lon or 0.0, 1)
+
+
+@pytest.mark.parametrize("body", [
+    "The court in Kano heard from Musa Bello, a village elder.",
+    "Reporters in Kano spoke to Amina Yusuf, a town councillor.",
+    "In Lagos, Eko Holdings, a city developer, announced the deal.",
+])
+def test_no_place_for_a_person_or_firm_in_apposition(body: str) -> None:
+    names = set(places_of(body))
+    assert not names & {"Musa Bello", "Amina Yusuf", "Eko Holdings"}
+
+
+def test_area_without_a_possessive_is_no_quarter() -> None:
+    places = places_of("Police searched the Rampura area, east of central Dhaka, on Friday.")
+    assert "Rampura" not in places or places["Rampura"].country != "BD"
+
+
+def test_campus_far_from_the_towns_of_its_sentence_is_not_placed_there() -> None:
+    # Two towns, neither tied to the campus by the phrase: no guess rather than a wrong point.
+    places = places_of("Researchers at Cornell University and in Beijing and Shanghai published the study.")
+    assert "Cornell University" not in places

@@ -212,7 +212,7 @@ def test_english_exonyms_and_local_districts() -> None:
     assert places["Kyiv"].country == "UA" and [m.text for m in places["Kyiv"].mentions] == ["Kiev"]
     places = by_name(places_of("Clashes in Ain Zara and Souq al-Juma closed Mitiga airport in Tripoli, "
                                "Libya's capital."))
-    assert {"Ain Zara", "Souq al-Juma", "Mitiga"} <= set(places)
+    assert {"Ain Zara", "Souq al-Juma", "Mitiga airport"} <= set(places)  # a site named as written (round 9)
     assert all(p.country == "LY" for p in places.values())
 
 
@@ -391,7 +391,7 @@ def test_a_continent_naming_a_newsletter_is_not_a_place() -> None:
     ("A drone struck a car near the town of Sinuni in northern Iraq.", "Sinuni", 36.50, 41.87),
     ("Families in Libya fled east to Ras Lanuf and Bin Jawad.", "Ras Lanuf", 30.50, 18.55),
     ("Families in Libya fled east to Ras Lanuf and Bin Jawad.", "Bin Jawwad", 30.80, 18.08),
-    ("Libyan forces said a drone was downed near al-Qardabiya air base.", "al-Qardabiya", 31.07, 16.65),
+    ("Libyan forces said a drone was downed near al-Qardabiya air base.", "al-Qardabiya air base", 31.07, 16.65),
     ("Troops in Libya held their positions at Abu Grein on the coastal road.", "Abu Grein", 31.45, 15.25),
     ("Teachers fled the remote Nduga regency of Indonesia.", "Nduga", -4.45, 138.25),
     ("Shells fell on Daraa al-Balad in southern Syria.", "Daraa al-Balad", 32.61, 36.10),

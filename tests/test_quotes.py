@@ -453,3 +453,68 @@ def test_pronoun_tag_keeps_the_organisation_of_the_same_speaker() -> None:
             '"We held it," he said.')
     name, _role, org = _who(body, "We held it")
     assert name == "Kofi Mensah" and org is not None and "3rd Battalion" in org
+
+
+# --------------------------------------------------------------------------- round 9
+
+
+def _speaker_words(q: Quote) -> str:
+    s = q.speaker
+    return " / ".join(x for x in (s.name, s.role, s.organization, s.text) if x) if s else ""
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Syria’s interim presidency announced in a statement that it would set up a committee to investigate "
+     "“crimes against civilians” and bring anyone responsible “to justice”.", "presidency"),
+    ("Nigeria’s federal government announced in a statement that it would send a panel to examine "
+     "“abuses in the camps” and punish officials found “at fault”.", "government"),
+    ("Kenya’s national police service announced in a statement that it would open an inquiry into "
+     "“excessive force” and suspend officers “found wanting”.", "police"),
+])
+def test_partial_quotes_inside_what_an_institution_announced(body: str, expected: str) -> None:
+    partials = [q for q in quotes_of(body) if q.kind == "partial"]
+    assert partials and all(expected in _speaker_words(q) for q in partials)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('The news agency Res quoted a border official as saying the man had been "caught in the act".', "official"),
+    ('The radio quoted a local commander as saying the town was "fully under control".', "commander"),
+    ('A local paper quoted a hospital director as saying the wards were "overflowing with the wounded".',
+     "director"),
+])
+def test_quoted_as_saying_gives_the_speaker_not_the_outlet(body: str, expected: str) -> None:
+    q = next(q for q in quotes_of(body) if q.kind == "partial")
+    assert q.speaker is not None and expected in (q.speaker.role or "") + q.speaker.text
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('Student coordinators have called for a "complete shutdown" of the country to continue on Saturday.',
+     "coordinators"),
+    ('Union leaders have called for a "general strike" across the region to begin on Monday.', "leaders"),
+    ('Opposition parties have called for the "mass protests" in the capital to go on all week.', "parties"),
+])
+def test_quoted_words_that_are_a_verbs_subject_keep_the_outer_speaker(body: str, expected: str) -> None:
+    q = next(q for q in quotes_of(body) if q.kind == "partial")
+    assert expected in _speaker_words(q)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Opposition deputy Aminata Sow fired back that the cuts would hit the poor and accused the government of "
+     "waging “a war on the pockets of ordinary people”.", "Aminata Sow"),
+    ("Senator Paul Mbeki hit back that the plan would fail and accused the minister of “gambling with lives”.",
+     "Paul Mbeki"),
+    ("Lawmaker Rosa Quispe shot back that the tax would hurt farmers and accused the cabinet of "
+     "“declaring war on the countryside”.", "Rosa Quispe"),
+])
+def test_a_cue_joined_to_a_complement_clause_belongs_to_the_main_subject(body: str, expected: str) -> None:
+    q = next(q for q in quotes_of(body) if q.kind == "partial")
+    assert q.speaker is not None and q.speaker.name == expected
+
+
+@pytest.mark.parametrize("body", [
+    'Twelve fighters surrendered under the Ghar Wapsi ("homecoming") programme, which pays them a stipend.',
+    'The army launched Operation Hadin Kai ("unity") in the north last year.',
+    'Families crossed at the Bab al-Salam ("gate of peace") crossing on Monday.',
+])
+def test_a_bracketed_translation_of_a_name_is_no_quote(body: str) -> None:
+    assert not [q for q in quotes_of(body) if q.kind != "indirect"]

@@ -227,3 +227,35 @@ def test_regional_outlets(body: str, expected: list[str]) -> None:
 ])
 def test_media_arms_of_armed_groups(body: str, expected: list[str]) -> None:
     assert [name for name, _ in cited(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a "<Place>-based" (or "-run") modifier describes the outlet; it is not part of its name
+    ("The Bamako-based Le Challenger newspaper said on Monday that the road had been cut.", ["Le Challenger"]),
+    ("Residents told the Kigali-based Igihe Today website that the market had burned.", ["Igihe Today"]),
+    ("According to the Jos-based Plateau Voice newspaper, 12 people were abducted.", ["Plateau Voice"]),
+    # a site named by its domain, when cited
+    ("Exports rose by a fifth, according to figures cited by news.am, although the share has fallen.",
+     ["news.am"]),
+    ("The toll was first reported by kenyans.co.ke on Tuesday evening.", ["kenyans.co.ke"]),
+    ("Three houses burned, lenta.ru reported, citing the emergency ministry.", ["lenta.ru"]),
+    # "outlet" alone after a group's own channel
+    ("JNIM, through its az-Zallaqa outlet, claimed to have killed more than 30 soldiers.", ["az-Zallaqa"]),
+    ("The group said via its Thabat outlet that two commanders had died.", ["Thabat"]),
+    ("The insurgents, through their al-Hijrah outlet, denied any role in the blast.", ["al-Hijrah"]),
+    # well-known outlets of the list
+    ("Jeune Afrique reported that many of the mercenaries simply changed badges.", ["Jeune Afrique"]),
+    ("Le Figaro said the convoy had been ambushed twice.", ["Le Figaro"]),
+    ("According to Mada Masr, the crossing stayed closed.", ["Mada Masr"]),
+])
+def test_round9_outlet_names(body: str, expected: list[str]) -> None:
+    assert [name for name, _ in cited(body)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Send your comments to desk@example.com or see www.example.org/contact for details.",
+    "The rebels, e.g. the ELN, have denied it, the minister said.",
+    "He uploaded the file to example.com last year.",
+])
+def test_domains_that_are_not_cited(body: str) -> None:
+    assert cited(body) == []

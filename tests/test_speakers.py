@@ -207,3 +207,156 @@ def test_a_speech_tag_after_a_relative_clause(body: str, expected: str) -> None:
 ])
 def test_a_clause_before_a_colon_is_not_what_the_cue_reports(body: str) -> None:
     assert not any(q.text.startswith("The ") for q in quotes_of(body))
+
+
+# --------------------------------------------------------------------------- round 9
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ('"They burned the stalls before dawn," said a 26-year-old trader who gave her name only as Rosa.',
+     "Rosa", "26-year-old trader"),
+    ('"Nobody came to help us," said a 41-year-old farmer who gave his name as Tomasz, standing by the road.',
+     "Tomasz", "41-year-old farmer"),
+    ('"We slept in the church for three nights," a 19-year-old student who gave only her first name, Aisha, '
+     "told the radio.", "Aisha", "19-year-old student"),
+])
+def test_a_name_given_in_a_relative_clause_and_the_age_in_the_role(body: str, name: str, role: str) -> None:
+    s = only(body, "direct").speaker
+    assert s is not None and s.name == name and s.role == role
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('The village chief, Musa Kolo, said the men came at night. "We fought them with sticks," Kolo said.\n\n'
+     'A mother of three who fled with her children said her son was missing. "They took him from the house. '
+     'I could not stop them," she said.', "mother"),
+    ('"The road is closed," the mayor, Ivan Petrenko, said.\n\nA fisherman whose boat was burned said he had '
+     'lost everything. "I have nothing left now. Not even a net," he said.', "fisherman"),
+    ('Police chief Omar Said said the attackers fled north. "We are hunting them," Said said.\n\n'
+     'One widow, whose husband was shot in the market, wept as she spoke. "He went to buy bread and never came '
+     'back," she said.', "widow"),
+])
+def test_a_pronoun_takes_up_the_nearest_person_noun_that_spoke(body: str, expected: str) -> None:
+    q = [q for q in quotes_of(body) if q.kind == "direct"][-1]
+    assert who(q) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('The prefect of Kolda, Amadou Ba Diallo, said troops would arrive "within the week".', "Amadou Ba Diallo"),
+    ('The governor of Tahoua, Issa Moussa Garba, told reporters the road was "too dangerous to use".',
+     "Issa Moussa Garba"),
+    ('The mayor of Goma, Jean Paul Kasereka, said the camps were "full beyond any limit".', "Jean Paul Kasereka"),
+])
+def test_a_name_after_the_place_of_a_title_is_the_speakers_name(body: str, expected: str) -> None:
+    s = only(body, "partial").speaker
+    assert s is not None and s.name == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('The man was taken from his field, his daughter Nino told the paper.\n\n"He only went to pick apples," '
+     "she said.", "Nino"),
+    ('A man named Omar Haddad was arrested on Monday, his sister Leila told reporters.\n\n'
+     '"They came at night and took him away," she said.', "Leila"),
+    ('The driver was shot at the checkpoint, his brother Karim told the radio.\n\n"He had done nothing wrong," '
+     "he said.", "Karim"),
+])
+def test_a_kin_noun_followed_by_a_name_speaks_for_a_later_pronoun(body: str, expected: str) -> None:
+    q = only(body, "direct")
+    assert q.speaker is not None and q.speaker.name == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('COGAT, the Israeli defence ministry body that coordinates aid, said there was "no shortage" of food.', "COGAT"),
+    ('UNAMA, the UN mission that monitors civilian harm, said the strike was "deeply troubling".', "UNAMA"),
+    ('OCHA, the office that coordinates relief, said access remained "severely restricted".', "OCHA"),
+])
+def test_a_name_before_its_description_speaks(body: str, expected: str) -> None:
+    assert expected in who(only(body, "partial"))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('Israeli troops entered the camp at dawn. A military spokesman, Lt Col Dan Levin, said: "We will stay as long '
+     'as needed."', "Israel Defense Forces"),
+    ('Hamas fighters fired rockets at the town. A Hamas commander said the attacks would go on. Later a militant '
+     'spokesman said: "This is only the start."', "Hamas"),
+    ('Russian forces shelled the village overnight. An army spokesman said: "Our units returned fire at once."',
+     "Russian armed forces"),
+])
+def test_a_kind_word_before_the_role_names_the_organisation(body: str, expected: str) -> None:
+    q = only(body, "direct")
+    assert q.speaker is not None and q.speaker.organization is not None and expected in q.speaker.organization
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('Rebels run courts in the hills, which Tunde Adeyemi, an analyst at Gulf Risk Partners in Lagos, described '
+     'as "a state within a state".\n\n"The next month will decide a lot," Adeyemi said.', "Gulf Risk Partners"),
+    ('The army holds the towns, according to Maria Santos, a researcher at the Andes Security Institute, who '
+     'described the rebels as "entrenched".\n\n"They will not leave easily," Santos said.', "Andes Security Institute"),
+    ('The talks stalled, said Peter Okello, a lawyer with the Lakes Rights Network, who called the deal '
+     '"a paper peace".\n\n"Nobody trusts the other side," Okello said.', "Lakes Rights Network"),
+])
+def test_a_surname_keeps_the_organisation_of_an_earlier_quote(body: str, expected: str) -> None:
+    q = only(body, "direct")
+    assert q.speaker is not None and q.speaker.organization == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('The prize went to grower Ahmed Saleh.\n\n"My father planted these palms in 1970," he said.', "Ahmed Saleh"),
+    ('The oldest potter in the village is Rahim Bux.\n\n"My mother taught me this craft," he said.', "Rahim Bux"),
+    ('Farmer Grace Wanjiru, 63, took the top prize.\n\n"My sister taught me to grow these beans," she said.',
+     "Grace Wanjiru"),
+])
+def test_a_person_noun_inside_the_quote_does_not_speak(body: str, expected: str) -> None:
+    q = only(body, "direct")
+    assert q.speaker is not None and q.speaker.name == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"We had nowhere to run," said Abebe Kassa, a grain trader who said he lost two cousins.', "grain trader"),
+    ('"The water came at night," said Juan Perez, a cattle farmer who said his herd had drowned.', "cattle farmer"),
+    ('"They took the boats," said Ali Musa, a fish seller who said his stall was looted.', "fish seller"),
+])
+def test_a_role_in_apposition_keeps_its_head_noun(body: str, expected: str) -> None:
+    q = only(body, "indirect")  # "who said" after "Name, a role": the named person in that role
+    assert q.speaker is not None and q.speaker.role == expected and q.speaker.name
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"They burned every house," a woman from the village told Coastal Wire. She said her sister was missing.',
+     "woman"),
+    ('"The water rose in minutes," a fisherman from the delta told Anna Weber. He said his boat was lost.',
+     "fisherman"),
+    ('"We walked for two days," a teacher from the camp told Daily Record. She said the school had closed.',
+     "teacher"),
+])
+def test_the_one_told_is_not_who_a_later_pronoun_means(body: str, expected: str) -> None:
+    q = only(body, "indirect")
+    assert q.speaker is not None and q.speaker.role == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('"The bomb fell on the stalls," said Ko Min, a trader reached through a messaging app, who said his '
+     "brother was killed.", "trader"),
+    ('"We saw the boats burn," said Sara Ali, a nurse contacted by satellite phone, who said the clinic had '
+     "no power.", "nurse"),
+    ('"The road is cut," said Juma Otieno, a driver stuck behind the checkpoint, who said food was running out.',
+     "driver"),
+])
+def test_who_refers_to_the_person_not_the_last_noun(body: str, expected: str) -> None:
+    q = only(body, "indirect")
+    assert q.speaker is not None and expected in (q.speaker.role or "") + (q.speaker.text or "")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Fighting resumed on Monday.\n\n"
+     "The Tawila emergency response room, a volunteer group, now says at least 20 people died. More than 30 were "
+     "hurt, among them six children, it said.", "room"),
+    ("Fighting resumed on Monday.\n\n"
+     "The Kassala crisis cell, a local volunteer network, says the water station was hit. Two pumps were destroyed "
+     "in the strike, it said.", "cell"),
+    ("Fighting resumed on Monday.\n\n"
+     "The Mocuba neighbourhood committee, made up of local elders, says 40 homes burned. Most families have left "
+     "the area, it said.", "committee"),
+])
+def test_it_takes_up_the_body_that_spoke_in_the_sentence_before(body: str, expected: str) -> None:
+    q = [q for q in quotes_of(body) if q.kind == "indirect"][-1]
+    assert q.speaker is not None and expected in (q.speaker.role or "") + (q.speaker.organization or "")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,7 @@ from eventwire.extractors.counts_clause import scope as _scope
 from eventwire.extractors.counts_clause import segments as _segments
 from eventwire.extractors.counts_clause import status as _status
 from eventwire.extractors.counts_clause import tokens as _tokens
+from eventwire.extractors.counts_clause import verb_after_insertion
 from eventwire.extractors.counts_filters import (
     beside_the_conflict,
     implied_person,
@@ -166,7 +167,10 @@ def _counted_noun(doc: Doc, anchor: Token, fig: _Figure, seg: tuple[int, int]) -
     while head.like_num and head.i != head.head.i and head.i > anchor.i:
         head = head.head  # "three hundred thousand people"
     if (anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
-            and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - anchor.i <= 5 and _inside(head, seg)):
+            and head.pos_ in ("NOUN", "PROPN") and _inside(head, seg)
+            and (0 < head.i - anchor.i <= 5
+                 # "14 Afro-Colombian and Indigenous communities": a longer run of the noun's own modifiers
+                 or (0 < head.i - anchor.i <= 10 and all(head.is_ancestor(t) for t in doc[anchor.i + 1:head.i])))):
         return head
     after = doc_text(doc)[fig.num_end:fig.num_end + 6]
     if re.match(r"\s+of\s", after):
@@ -261,6 +265,10 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in lex.to_death for g in c.children)
            for c in (*verb.children, *arg.children)):
         return "killed"  # "hacked/beaten/burned ... to death"
+    # the counted noun is one of the phrase's words too: "claimed a quarter of a million lives"
+    near |= {arg.lemma_.lower(), arg.lower_}
+    if _is_object(arg, verb) and _is_people(arg, lex):  # "forced 3,900 people from their homes": on the object
+        near |= _near_lemmas(arg)
     for p_verb, words, kind, also in lex.phrases:
         if lemma == p_verb and near & words and (not also or near & also):
             return kind
@@ -293,9 +301,18 @@ def _kind_at_verb(verb: Token, arg: Token, lex: _Lex) -> str | None:
         holders = (*verb.children, *verb.head.children) if verb.dep_ == "acomp" else tuple(verb.children)
         for c in holders:
             if (c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != arg.i and c.dep_ != arg.dep_
-                    and (toll := _toll_kind(c.subtree))):
+                    and (toll := _toll_kind(c.subtree) or _number_of(c, lex))):
                 return toll
     return None
+
+
+def _number_of(noun: Token, lex: _Lex) -> str | None:
+    """'the number of displaced people', 'the total of refugees': a figure word whose 'of' phrase
+    names the people and their kind ('put/estimate the number of X at N')."""
+    if noun.lemma_.lower() not in lex.same_figure_subjects:
+        return None
+    of_words = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    return next((k for t in of_words if (k := _cue(t, lex)) is not None and k != "troops"), None)
 
 
 def _restated(noun: Token) -> tuple[Token, Token] | None:
@@ -339,6 +356,8 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
         of_words = [t for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         if (kind := _toll_kind(of_words)) is not None:
             break
+        if (kind := _number_of(n, lex)) is not None:  # "estimate the number of displaced people at 450,000"
+            break
     if kind is None and verb is not None:
         kind = _kind_at_verb(verb, arg, lex)
         for other in _sibling_verbs(verb, arg) if kind is None else ():
@@ -354,6 +373,20 @@ def _kind(doc: Doc, anchor: Token, noun: Token | None, seg: tuple[int, int],
         for c in noun.children if kind is None else ():
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and (kind := _kind_at_verb(c, noun, lex)):
                 break  # "60 people taken into custody", "200 villagers who were held hostage"
+        inserted = verb_after_insertion(doc, noun, seg) if kind is None else None
+        if inserted is not None:  # "26 people, most of them tourists, were shot dead"
+            after, subject = inserted
+            kind = _kind_at_verb(after, subject or after, lex)
+            if kind is None and any(c.dep_ == "auxpass" for c in after.children):
+                kind = lex.object_cues.get(after.lemma_.lower())  # "were rounded up": the group is its object
+            verb = after if kind is not None else verb
+    if kind == "detained" and verb is not None:
+        # "were rounded up and mown down", "seized and executed": the later verb that kills is their fate
+        for other in verb.conjuncts:
+            if other.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in other.children) and (
+                    _kind_at_verb(other, arg, lex) == "killed"):
+                kind = "killed"
+                break
     # "120 rangers and soldiers": any force noun of the counted group makes it a force
     is_force = noun is not None and any(n.lemma_.lower() in lex.troops or n.lower_ in lex.troops
                                         or compound_word(n) in lex.troops for n in (noun, *noun.conjuncts))
@@ -470,6 +503,7 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
         if toks:
             anchors[f.num_start] = toks[-1]
     anchor_ids = {t.i for t in anchors.values()}
+    figure_at = {anchors[f.num_start].i: f for f in figures if f.num_start in anchors}
     segments = _segments(ctx)
     seg_figures: dict[tuple[int, int], list[int]] = {}
     for f in figures:
@@ -580,7 +614,32 @@ def extract_counts(ctx: Context, *, places: Sequence[Place], times: Sequence[Tim
                     or (verb is not None and _modal_estimate(_clause_verb(verb)))),
             claimed_by=_claimed_by(ctx, f.num_start, verb, seg, actors, quotes, lex),
         ))
+        # a list that is itself a share of a figure ("including five women and two children") adds no total
+        # only exact figures add up to a total the text spells out ("about 170 ... and 13 ..." does not)
+        total = (_list_total(noun, figure_at, lex) if kind not in ("other", "troops") and extra is None
+                 and f.qualifier == "exact" and not lex.subfigure.search(before) else None)
+        if total is not None:  # "carried off five women and two children": detained 7, then 5 and 2
+            out.append(replace(out[-1], value=value + total[0], low=low and low + total[0],
+                               high=high and high + total[0], end=total[1], text=text[start:total[1]]))
     return _drop_headline_repeats(ctx, out)
+
+
+def _list_total(noun: Token | None, figure_at: dict[int, _Figure], lex: _Lex) -> tuple[int, int] | None:
+    """People groups joined to ``noun`` by 'and', each with an exact figure of its own ('five women
+    and two children'): the sum of the later figures and where the list ends. The text spells the
+    total out, so it is a count of its own; the groups stay as sub-figures."""
+    if noun is None or noun.dep_ == "conj":
+        return None
+    later = [c for c in noun.conjuncts if c.i > noun.i]
+    if not later or not any(t.dep_ == "cc" and t.lower_ == "and" for c in (noun, *later) for t in c.children):
+        return None  # "five women or two children": alternatives, not a sum
+    added = 0
+    for c in later:
+        fig = next((figure_at[t.i] for t in c.children if t.dep_ == "nummod" and t.i in figure_at), None)
+        if fig is None or fig.qualifier != "exact" or not _is_people(c, lex):
+            return None  # "five women and their children": no figure to add, no total spelled out
+        added += fig.value
+    return added, later[-1].idx + len(later[-1].text)
 
 
 _UNABLE_TO_RETURN = re.compile(

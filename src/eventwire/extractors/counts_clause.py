@@ -201,3 +201,39 @@ def segments(ctx: Context) -> list[tuple[int, int]]:
             else:
                 out.append((start, end))
     return out
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose", "where", "when"})
+
+
+def verb_after_insertion(doc: Doc, noun: Token, seg: tuple[int, int]) -> tuple[Token, Token | None] | None:
+    """'26 people, most of them tourists, were shot dead'; 'five civilians, among them a boy, were
+    killed': a phrase set off by commas right after the counted group, with no verb of its own,
+    throws the parse off; the counted group is the subject of the verb after the second comma.
+    Returns that verb and its subject inside the insertion (if the parse gave it one)."""
+    first = noun.i + 1
+    if first >= len(doc) or doc[first].text != "," or not inside(doc[first], seg):
+        return None
+    second = next((t.i for t in doc[first + 1:first + 14] if t.text in ",;:()"), None)
+    if second is None or doc[second].text != "," or second == first + 1:
+        return None
+    between = doc[first + 1:second]
+    # a relative clause ("who had fled") is a clause of its own; a finite verb is not enough to say so:
+    # the tagger reads "most of them pilgrims" as a verb, and "officials say" still leaves the group the subject
+    if any(t.lower_ in _RELATIVES for t in between):
+        return None
+    verb: Token | None = None
+    for t in doc[second + 1:second + 5]:
+        if not inside(t, seg):
+            return None
+        if t.pos_ in ("AUX", "ADV", "PART"):
+            continue  # "were", "have been", "later", "all"
+        verb = t if t.pos_ == "VERB" else None
+        break
+    if verb is None or (not any(t.pos_ == "AUX" for t in doc[second + 1:verb.i]) and verb.tag_ not in _FINITE):
+        return None  # "..., killing two": a participle of another clause, not the group's verb
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if any(not (first < s.i < second) for s in subjects):
+        return None  # the verb has a subject of its own after the insertion
+    return verb, (subjects[0] if subjects else None)

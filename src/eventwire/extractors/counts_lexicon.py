@@ -97,8 +97,9 @@ def lexicon() -> Lex:
                          re.IGNORECASE),
         before_not=re.compile(r"(?:^|[\s(])(?:" + alternation(d["before_not_count"]) + r")\s*$", re.IGNORECASE),
         ages=tuple(d["age_suffixes"]),
+        # "up to a further 5,000", "at least another 200": a word of addition between qualifier and number
         qualifiers=re.compile(r"(?:^|(?<=[\s(\"'“‘]))(" + alternation(q["phrase"] for q in d["qualifiers"])
-                              + r")\s+$", re.IGNORECASE),
+                              + r")\s+(?:(?:a\s+further|another|an\s+additional|an\s+extra)\s+)?$", re.IGNORECASE),
         qualifier_info={q["phrase"]: (q["qualifier"], q["bounds"]) for q in d["qualifiers"]},
         vague_re=re.compile(r"(?<![\w])(?:" + "|".join(vague_alts) + r")(?![\w])", re.IGNORECASE),
         vague=vague,
@@ -197,10 +198,16 @@ def not_heard_from(verb: Token, lex: Lex) -> bool:
 
 
 def pushed_into_place(verb: Token) -> bool:
-    """'push/drive people into the city': an 'into' or 'towards' phrase on a place name or a camp."""
-    places = lexicon().displacement_sites | {"city", "town", "village", "capital", "country"}
-    return any(c.dep_ == "prep" and c.lower_ in ("into", "towards", "toward") and any(
-        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" or g.lemma_.lower() in places)
+    """'push/drive people into the city': an 'into' or 'towards' phrase on a place name or a camp;
+    'moved families to shelters': a 'to' phrase on a displacement site (a 'to' phrase on a place
+    name is only a destination: 'moved 300 troops to the city')."""
+    sites = lexicon().displacement_sites
+    places = sites | {"city", "town", "village", "capital", "country"}
+    return any(c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and (
+            (c.lower_ in ("into", "towards", "toward")
+             and (g.ent_type_ in ("GPE", "LOC", "FAC") or g.pos_ == "PROPN" or g.lemma_.lower() in places))
+            or (c.lower_ == "to" and g.lemma_.lower() in sites and any(d.dep_ == "dobj" for d in verb.children)))
         for g in c.children) for c in verb.children)
 
 

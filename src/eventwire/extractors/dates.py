@@ -241,7 +241,7 @@ def _relative_day(core: str, pub: date) -> Resolved | None:
         return _day(pub - timedelta(days=2))
     if re.fullmatch(rf"tomorrow{_DAYPART}", core):
         return _day(pub + timedelta(days=1))
-    if re.fullmatch(r"overnight|during the night|last night and (?:this|early) morning", core):
+    if re.fullmatch(r"overnight|(?:during |through )?the night|last night and (?:this|early) morning", core):
         return pub - timedelta(days=1), pub, "days"
     return None
 
@@ -355,6 +355,12 @@ def resolve_expression(text: str, published: date | None, *, prefer: Prefer = No
     """
     s = _normalise(text)
     lead, core = _split_lead(s)
+    if lead == "by" and prefer == "past" and published is not None \
+            and re.fullmatch(rf"{_WEEKDAY_RE}{_DAYPART}", core):
+        # "By Tuesday morning, 200 families had reached Mora": what had happened by a
+        # day of the story's week is told of that day (TimeML marks the weekday alone);
+        # "due by Friday" lies ahead and stays open
+        return _weekday(core, published, prefer)
     if lead in _OPEN_LEADS or not core:
         return None
     if lead == "since":
@@ -446,7 +452,7 @@ def _resolve_core(core: str, pub: date | None, prefer: Prefer) -> Resolved | Non
 _EXTRA = re.compile(
     rf"\b(?:(?:over|at|during)\s+the\s+weekend|overnight(?:\s+(?:on\s+|from\s+)?{_WEEKDAY_RE}"
     rf"(?:\s+(?:to|into)\s+{_WEEKDAY_RE})?)?|yesterday{_DAYPART}|last night|today|tonight"
-    rf"|(?:since|on|last|next)\s+{_WEEKDAY_RE}{_DAYPART}"
+    rf"|(?:since|on|last|next|by)\s+{_WEEKDAY_RE}{_DAYPART}|(?:during|through|in)\s+the\s+night"
     r"|earlier\s+this\s+(?:week|month|year)|in\s+recent\s+(?:days|weeks|months)"
     r"|(?:over|in|during|within)\s+the\s+(?:last|past)\s+\w+(?:\s+\w+)?\s+(?:hours|days|weeks|months|years))\b",
     re.IGNORECASE)

@@ -49,6 +49,60 @@ def destination(tok: Token | None) -> bool:
     return False
 
 
+# verbs of people getting somewhere: the place they reached is where the movement is told
+_ARRIVAL_VERBS = frozenset({"arrive", "reach", "make", "cross", "pour", "stream"})
+_WATER_NOUNS = frozenset({"river", "rivers", "lake", "lakes", "stream", "creek", "canal", "tributary",
+                          "reservoir", "lagoon"})
+
+
+def arrival(verb: Token) -> bool:
+    """'reached Mora', 'arrived in Tame', 'made it to Tawila', 'crossed into Chad':
+    the clause tells where people got to, so that place is the movement's place."""
+    return verb.lemma_.lower() in _ARRIVAL_VERBS
+
+
+def reached(tok: Token | None, verb: Token) -> bool:
+    """'arrived in Cúcuta', 'reached Mora', 'made it to Tawila': the place the arrival
+    verb itself says people got to (not 'from around Tibú')."""
+    t = tok
+    while t is not None and t.dep_ in ("compound", "appos", "conj") and t.head.i != t.i:
+        t = t.head
+    if t is None:
+        return False
+    if t.dep_ in ("dobj", "obj") and t.head.i == verb.i:
+        return True
+    prep = t.head
+    return t.dep_ == "pobj" and prep.lower_ in ("in", "at", "to", "into") and prep.head.i == verb.i
+
+
+def own_destination(tok: Token | None, verb: Token) -> bool:
+    """'fled to Bellavista', 'fled to camps in Datu Piang': a 'to'/'into' destination
+    hanging on the fleeing verb itself (not 'towards', which only gives a direction,
+    nor a verb joined to it: 'fled into the forest or walked for two days to Wamena')."""
+    t = tok
+    for _ in range(5):
+        if t is None or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "into"):
+            return t.head.head.i == verb.i
+        if t.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        t = t.head
+    return False
+
+
+def water_named(tok: Token) -> bool:
+    """'the San Juan and Atrato rivers', 'the Opogadó river': a name the next words
+    say is a river or a lake, whatever town of that name a gazetteer holds."""
+    doc = tok.doc
+    for t in doc[tok.i + 1 : tok.i + 6]:
+        if t.lemma_.lower() in _WATER_NOUNS or t.lower_ in _WATER_NOUNS:
+            return True
+        if t.pos_ != "PROPN" and t.lower_ not in ("and", ","):
+            return False
+    return False
+
+
 # the noun of an area's own name ("Dar'a governorate", "the Gao region")
 AREA_NOUNS = frozenset({"governorate", "province", "region", "district", "state", "county", "territory",
                          "prefecture", "department", "municipality", "oblast", "regency", "division",
@@ -71,6 +125,16 @@ def speaking_place(tok: Token, reporting: Collection[str]) -> bool:
         return False
     lemma = t.head.lemma_.lower()
     return lemma in reporting or lemma in _SPEAKING_VERBS
+
+
+def seat_of_allegiance(tok: Token) -> bool:
+    """'gunmen loyal to the authorities in Damascus', 'militias backed by the government
+    in Tehran': the seat of the power someone answers to, not where anything happened."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    inst = tok.head.head
+    return inst.lemma_.lower() in _INSTITUTIONS and inst.dep_ == "pobj" \
+        and inst.head.lower_ in ("to", "by", "with")
 
 
 def day_offset(anchor: Token, verb: Token) -> int | None:

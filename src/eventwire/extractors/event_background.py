@@ -29,10 +29,35 @@ def not_a_happening(tok: Token, anchor: Token, tax: Taxonomy, *, statement: bool
         return True
     if _framed(tok, anchor, tax) or _time_frame(tok) or _over_a_span(anchor):
         return True
+    if charged_with(tok, tax):
+        return True
     return statement and _figure_denied(anchor, tax)
 
 
 _SPAN_UNITS = {"year", "decade", "month"}
+# nouns that turn what follows into an accusation: "on charges of arson", "on suspicion of looting"
+_CHARGE_NOUNS = {"charge", "accusation", "suspicion", "allegation", "count", "offence", "offense", "crime"}
+
+
+def _arrest_verb(tok: Token, tax: Taxonomy) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in ("charge", "convict", "sentence", "jail", "prosecute", "indict", "try", "book", "accuse"):
+        return True
+    return any(e.subtype == "arrest" for e in tax.single.get(lemma, ()))
+
+
+def charged_with(tok: Token, tax: Taxonomy) -> bool:
+    """'arrested on charges including arson and assaulting officers', 'held for
+    looting', 'detained on suspicion of rioting': what someone is accused of is
+    the reason of the arrest, not a happening of its own."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in _CHARGE_NOUNS and a.pos_ == "NOUN":
+            return True
+        if a.dep_ == "prep" and a.lower_ == "for" and _arrest_verb(a.head, tax):
+            return True
+        if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG":
+            return False  # the clause of its own verb: stop there
+    return False
 
 
 def _over_a_span(anchor: Token) -> bool:

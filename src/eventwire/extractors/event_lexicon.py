@@ -73,6 +73,8 @@ class Taxonomy:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     historical_min_days: int = 180
     non_event: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first word -> phrases
+    # argument slots of phrases ("carry off <victims>"): class name -> words
+    word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def type_info(self, type_: str) -> dict[str, Any]:
         info: dict[str, Any] = self.raw["types"][type_]
@@ -191,7 +193,30 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
         cues=cues,
         historical_min_days=int(raw["modality_cues"]["historical_min_days"]),
         non_event=_phrases_by_first(raw.get("non_event_phrases", {}).get("phrases", [])),
+        word_classes=_word_classes(raw),
     )
+
+
+def _word_classes(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Word classes for phrase slots; a class may include another ('@people')
+    or the taxonomy's people or place words ('@people_words', '@place_words')."""
+    table: dict[str, list[str]] = {k: v for k, v in raw.get("word_classes", {}).items() if isinstance(v, list)}
+    table["people_words"] = list(raw["people_words"])
+    table["place_words"] = list(raw["place_words"])
+
+    def expand(name: str, seen: frozenset[str]) -> set[str]:
+        out: set[str] = set()
+        for w in table.get(name, []):
+            if w.startswith("@") and w[1:] not in seen:
+                out |= expand(w[1:], seen | {w[1:]})
+            elif w.startswith("-"):
+                continue
+            else:
+                out.add(w.lower())
+        # '-word' removes a word from what the included classes bring
+        return out - {w[1:].lower() for w in table.get(name, []) if w.startswith("-")}
+
+    return {k: frozenset(expand(k, frozenset({k}))) for k in table}
 
 
 def _phrases_by_first(texts: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -236,13 +261,90 @@ def _pos_ok(entry: Entry, tok: Token) -> bool:
     return True
 
 
-def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tuple[Token, ...] | None:
+def _slot(word: str) -> str | None:
+    """The class name of an argument slot ('<victims>'), else None."""
+    return word[1:-1] if len(word) > 2 and word[0] == "<" and word[-1] == ">" else None
+
+
+_SLOT_SPAN = 8  # how far into an argument's own phrase a class word is looked for
+
+
+def _word_ok(word: str, tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    name = _slot(word)
+    if name is None:
+        return word in _forms(tok)
+    words = classes.get(name, frozenset())
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    # "five women", "12": a number stands for people when the class is of people
+    if tok.like_num and "#num" in words:
+        return True
+    # "trucks loaded with rice", "a convoy of food": the class word inside the argument's phrase
+    if "#phrase" in words:
+        sub = [t for t in tok.subtree if t.i != tok.i][:_SLOT_SPAN]
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in sub)
+    return False
+
+
+_PARTICLE_DEPS = ("prt", "advmod", "prep", "oprd", "acomp", "npadvmod", "attr")
+_OBJECT_DEPS = ("dobj", "obj", "dative")
+
+
+def _arguments(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(particles and prepositions and their objects, objects) of a verb. An
+    object includes the nouns coordinated with it and its 'of' complement
+    ('dozens of goats', 'head of cattle'); a passive subject is an object."""
+    parts: list[Token] = []
+    objs: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in _PARTICLE_DEPS:
+            parts.append(c)
+            parts.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass":
+            objs.append(c)
+    return parts + _complements([t for t in parts if t.dep_ == "pobj"]), objs + _complements(objs)
+
+
+def _complements(nouns: list[Token]) -> list[Token]:
+    """Nouns coordinated with ``nouns`` and their 'of' complements ('made off
+    with dozens of goats and sheep')."""
+    out: list[Token] = []
+    for o in nouns:
+        out.extend(o.conjuncts)
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out.extend(g for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def _match_syntactic(words: tuple[str, ...], first: Token,
+                     classes: dict[str, frozenset[str]]) -> tuple[Token, ...] | None:
+    """A verb with its particles, prepositions and objects in any order ('took five
+    women hostage', 'drove off more than 80 head of cattle', 'the road has been
+    blocked'): each further word matches a different argument."""
+    parts, objs = _arguments(first)
+    got: list[Token] = [first]
+    for w in words[1:]:
+        # a slot is an argument, never a particle: the object, or what a preposition governs
+        pool = objs + [t for t in parts if t.dep_ not in _PARTICLE_DEPS] if _slot(w) is not None else parts + objs
+        tok = next((t for t in pool if t not in got and _word_ok(w, t, classes)), None)
+        if tok is None:
+            return None
+        got.append(tok)
+    return tuple(got)
+
+
+def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int,
+                  classes: dict[str, frozenset[str]] | None = None) -> tuple[Token, ...] | None:
     """Contiguous match on lemma or surface form, or a verb with its particle."""
+    cls = classes or {}
     n = len(words)
-    if i + n <= len(toks) and all(w in _forms(toks[i + k]) for k, w in enumerate(words)):
+    if i + n <= len(toks) and all(_word_ok(w, toks[i + k], cls) for k, w in enumerate(words)):
         return tuple(toks[i : i + n])
     first = toks[i]
-    if n == 2 and words[0] in _forms(first) and first.pos_ in _VERB_POS:
+    if first.pos_ not in _VERB_POS or words[0] not in _forms(first):
+        return None
+    if n == 2 and _slot(words[1]) is None:
         for child in first.children:
             # "dragged the children from their beds": a verb and its preposition
             if child.dep_ in ("prt", "advmod", "prep") and words[1] in _forms(child):
@@ -250,6 +352,9 @@ def _match_phrase(words: tuple[str, ...], toks: Sequence[Token], i: int) -> tupl
             # "fired two anti-ship ballistic missiles": the verb and its object's head
             if child.dep_ in ("dobj", "obj") and words[1] in _forms(child):
                 return (first, child)
+        return None
+    if n >= 2:
+        return _match_syntactic(words, first, cls)
     return None
 
 
@@ -285,7 +390,7 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
         lemma, lower = _forms(toks[i])
         cands = taxonomy.phrases.get(lemma, ()) + (taxonomy.phrases.get(lower, ()) if lower != lemma else ())
         for entry in sorted(cands, key=lambda e: -len(e.words)):
-            got = _match_phrase(entry.words, toks, i)
+            got = _match_phrase(entry.words, toks, i, taxonomy.word_classes)
             if got is None or any(t.i in used for t in got):
                 continue
             if entry.head_only and _modifier(_phrase_head(got)):

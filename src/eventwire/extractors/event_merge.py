@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventwire.extractors.event_linking import Linker
 from eventwire.extractors.event_syntax import governing_verbs, is_passive, prep_objects, subject_of
+from eventwire.extractors.event_typing import crowd_violence
 from eventwire.schema import EventDate
 
 if TYPE_CHECKING:
@@ -230,14 +231,44 @@ def merge_clauses(drafts: list[Draft], linker: Linker) -> list[Draft]:
         types = {p.type, d.type}
         rank = _CLAUSE_PRIORITY.index
         keep, other = (p, d) if rank(p.type) <= rank(d.type) else (d, p)
-        if other.place_own and other.anchor.i == keep.anchor.head.i and keep.anchor.dep_ == "advcl":
+        if other.place_own and (_participle_of(keep.anchor, other.anchor) or _where_clause(keep.anchor, other.anchor)):
             keep.place = other.place  # the main clause says where; its participle what it did
+        if keep.type == other.type == "violence_against_civilians" and keep.subtype == "abduction" \
+                and other.subtype == "attack":
+            keep.subtype = "attack"  # "dragged men from their homes and executed them": the killing says most
         _absorb(keep, other)
         if "protest" in types and types - {"protest"}:
-            keep.type, keep.subtype, keep.subtype_certain = "riot", "violent_demonstration", True
+            force = other if keep.type == "protest" else keep
+            if _by_state(force, linker) and not crowd_violence(keep.unit.span, linker.tax):
+                # "marched peacefully to X, where a student was shot dead by police": the
+                # violence is the state's against the protest, which stays a protest
+                lethal = force.type in ("violence_against_civilians", "battle") or "killed" in force.counts
+                keep.type, keep.subtype = "protest", "excessive_force" if lethal else "intervention"
+                keep.subtype_certain = True
+            else:
+                keep.type, keep.subtype, keep.subtype_certain = "riot", "violent_demonstration", True
         if keep is d:
             out[out.index(p)] = d
     return out
+
+
+_STATE_FORCE_WORDS = {"police", "policeman", "officer", "soldier", "troop", "army", "force", "gendarme"}
+
+
+def _by_state(d: Draft, linker: Linker) -> bool:
+    """Police or soldiers did it ('police opened fire', 'was shot dead by police')."""
+    verb = d.anchor
+    if is_passive(verb):
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    else:
+        subj = subject_of(verb)
+        agents = [subj] if subj is not None else []
+    for a in agents:
+        if a.lemma_.lower() in _STATE_FORCE_WORDS:
+            return True
+        if linker.actor_type(linker.actor_of(a, d.unit)) in ("state_military", "government", "police"):
+            return True
+    return False
 
 
 def _claim(d: Draft, linker: Linker) -> bool:
@@ -264,10 +295,30 @@ def _other_act(p: Draft, d: Draft) -> bool:
 
 def _result_clause(p: Draft, d: Draft) -> bool:
     """'blew up a bus, killing eight': the participle tells what the act did."""
-    for a, b in ((p.anchor, d.anchor), (d.anchor, p.anchor)):
-        if b.dep_ == "advcl" and b.tag_ == "VBG" and b.head.i == a.i:
-            return True
-    return False
+    if _participle_of(d.anchor, p.anchor) or _participle_of(p.anchor, d.anchor):
+        return True
+    if _where_clause(d.anchor, p.anchor) or _where_clause(p.anchor, d.anchor):
+        return True
+    # two participles of one clause ("..., dragging men out and executing them")
+    a, b = p.anchor, d.anchor
+    return a.tag_ == b.tag_ == "VBG" and ((b.dep_ == "conj" and b.head.i == a.i)
+                                          or (a.dep_ == "conj" and a.head.i == b.i))
+
+
+def _where_clause(b: Token, a: Token) -> bool:
+    """'marched to the university, where a student was shot dead by police':
+    a 'where' clause on a noun of ``a``'s clause tells what happened there."""
+    if b.dep_ != "relcl" or not any(c.lower_ == "where" for c in b.children if c.dep_ == "advmod"):
+        return False
+    return a.left_edge.i <= b.head.i <= a.right_edge.i and b.head.i != a.i
+
+
+def _participle_of(b: Token, a: Token) -> bool:
+    """``b`` is a participle of ``a``'s clause, or a verb conjoined with one
+    ('stormed villages, dragging men from their homes and executing them')."""
+    while b.dep_ == "conj" and b.head.i != b.i and b.head.i != a.i:
+        b = b.head
+    return b.dep_ == "advcl" and b.tag_ == "VBG" and b.head.i == a.i
 
 
 # "One soldier was wounded" after a clash: the toll of the fight already told

@@ -13,10 +13,15 @@ from spacy.tokens import Token
 from eventwire.extractors.context import Context
 from eventwire.extractors.event_attach import (
     AREA_NOUNS,
+    arrival,
     destination,
     nationwide,
+    own_destination,
+    reached,
     reference_point,
+    seat_of_allegiance,
     speaking_place,
+    water_named,
 )
 from eventwire.extractors.event_lexicon import Taxonomy
 from eventwire.extractors.event_syntax import Unit, tree_distance
@@ -77,7 +82,8 @@ def main_place(places: Sequence[Place], ctx: Context, reporting: Collection[str]
         weight = 0
         for m in told:
             span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.root.sent.start in sents or _aside_mention(span.root, reporting):
+            if span is None or span.root.sent.start in sents or _aside_mention(span.root, reporting) \
+                    or _river_town(p, span.root):
                 continue  # "Sittwe, also known as Akyab": one telling
             sents.add(span.root.sent.start)
             weight += 2 if ctx.in_title(m.start) else 1
@@ -111,7 +117,7 @@ def _lead_place(places: Sequence[Place], ctx: Context, reporting: Collection[str
             if not (sent.start_char <= start < sent.end_char):
                 continue
             span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-            if span is None or _aside_mention(span.root, reporting):
+            if span is None or _aside_mention(span.root, reporting) or _river_town(p, span.root):
                 continue
             if p.precision in ("point", "admin2"):
                 if _possessor(span.root):
@@ -203,7 +209,8 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     mine: dict[int, list[tuple[int, Place, bool]]] = {id(d): [] for d in drafts}
     first = dateline_end(unit)
     in_unit = [(s, e, p) for s, e, p in linker.place_mentions if first <= s and e <= unit.end
-               and not _origin_modifier(unit.head_of(s, e), unit, linker)]
+               and not _origin_modifier(unit.head_of(s, e), unit, linker)
+               and not _river_town(p, unit.head_of(s, e))]
     anchors = [m for m in in_unit if reference_point(unit.head_of(m[0], m[1]))]
     if len(anchors) < len({m[2].name for m in in_unit}):
         in_unit = [m for m in in_unit if m not in anchors]
@@ -216,13 +223,25 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
     main = linker.places.get(linker.main_place or "")
     told = _antecedent(unit, linker) if definite else None
     for d in drafts:
-        fleeing = d.type == "displacement" and d.subtype == "flight"
+        # people leaving are placed where they left; people arriving where they got to
+        arriving = d.type == "displacement" and arrival(d.anchor)
+        fleeing = d.type == "displacement" and d.subtype == "flight" and not arriving
+        got_to = {s for s, e, _p in in_unit if arriving and reached(unit.head_of(s, e), d.anchor)}
         got = sorted(((s, p) for s, p, dest in mine[id(d)] if not (fleeing and dest)),
-                     key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
+                     # arriving: where they got to before where they came from ('families
+                     # from Tibú have arrived in Cúcuta')
+                     key=lambda sp: (sp[0] not in got_to, _PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
         if not got and fleeing:
             # "fled villages north of Dilling": where they fled from is the only place left
             got = sorted(((s, p) for s, _e, p in anchors),
                          key=lambda sp: (_PRECISION_RANK.get(sp[1].precision, 5), sp[0]))
+        if not got and fleeing and main is not None:
+            # "forced 120 families to flee downstream to Bellavista": no place of departure
+            # named, the town they fled to (in the story's country) is nearer than the
+            # article's main place
+            owned = {s for s, _p, _dest in mine[id(d)]}
+            got = [(s, p) for s, e, p in in_unit if s in owned and dest[s] and p.precision == "point"
+                   and p.country == main.country and own_destination(unit.head_of(s, e), d.anchor)]
         if not got and in_unit:
             pos = unit.tok_start(d.trigger)
             got = sorted(((s, p) for s, _e, p in in_unit if not (fleeing and dest[s])),
@@ -254,6 +273,11 @@ def link_places(drafts: Sequence[Draft], unit: Unit, linker: Linker) -> None:
                 d.place = country.name
 
 
+def _river_town(place: Place, tok: Token | None) -> bool:
+    """A river's name the gazetteer read as a town ('the San Juan and Atrato rivers')."""
+    return place.kind != "water" and tok is not None and water_named(tok)
+
+
 _LAND_IN_WATER = frozenset({"island", "islet", "shore", "coast", "bank", "peninsula", "lakeshore"})
 
 
@@ -281,7 +305,7 @@ def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
         # whatever the parser attached it to
         after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
         return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
-    if speaking_place(tok, linker.tax.cues["reporting_verbs"]):
+    if speaking_place(tok, linker.tax.cues["reporting_verbs"]) or seat_of_allegiance(tok):
         return True
     if tok.dep_ not in ("poss", "compound", "amod", "nmod"):
         return False
@@ -337,6 +361,8 @@ def _antecedent(unit: Unit, linker: Linker) -> Place | None:
         for s, e, p in sorted(linker.place_mentions, key=lambda m: -m[0]):
             if not (pos - window <= s < pos) or p.kind != kind or p.precision != "point":
                 continue
+            if main.country is not None and p.country not in (None, main.country):
+                continue  # a clause naming no place stays in the story's country
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and speaking_place(span.root, reporting):
                 continue  # "Port Sudan condemned the strike": the government, not the city

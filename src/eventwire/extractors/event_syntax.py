@@ -242,6 +242,16 @@ def in_relative_clause(anchor: Token) -> bool:
     while (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN"))) and t.head.i != t.i:
         t = t.head
     if t.dep_ != "relcl":
+        # "X, who says he left the country after two allies were assassinated, spoke":
+        # what a relative clause reports in its own complements is background too
+        up = t
+        while up.dep_ in ("ccomp", "advcl", "conj", "xcomp") and up.head.i != up.i:
+            up = up.head
+            if up.dep_ == "relcl":  # on a person ("X, who says ..."), not a place ("where ...")
+                # a person's own story ("who says he fled after ..."), not an agency's
+                # warning ("OCHA, which warned that 5,000 more could leave")
+                return any(c.lower_ in ("who", "whom", "whose") for c in up.children) \
+                    or up.head.ent_type_ == "PERSON"
         return False
     # "the town where the army has been fighting rebels since Sunday": a clause on
     # "where"/"when" tells what happened there or then, it does not describe a noun
@@ -319,7 +329,15 @@ def modality_of(trigger: Token, anchor: Token, tax: Taxonomy, *, own: frozenset[
         return "planned"
     if anchor.dep_ == "xcomp" and anchor.head.lemma_ == "be" and any(c.lower_ == "to" for c in anchor.children):
         return "planned"  # "troops are to withdraw"
+    # a verb coordinated with the governor is told beside it, not governed by it
+    # ("have told residents not to travel, have set curfews and planted mines")
+    coord = anchor.head.lemma_.lower() if anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" \
+        and any(c.dep_ in ("nsubj", "aux") for c in anchor.head.children) else None
     for g in gov_lemmas[:2]:
+        if g == coord:
+            continue
+        if g == "set" and not any(c.dep_ == "xcomp" for c in anchor.children):
+            continue  # "set curfews", "set homes alight": not "is set to begin"
         if g in cues["planned_governors"]:
             return "planned"
         if g in cues["possible_governors"]:
@@ -354,3 +372,37 @@ def _called_false(anchor: Token, tax: Taxonomy) -> bool:
 
 def hedged(unit: Unit, tax: Taxonomy) -> bool:
     return any(t.lower_ in tax.cues["hedges"] or t.lemma_.lower() in tax.cues["hedges"] for t in unit.span)
+
+
+def refuted(trigger: Token) -> bool:
+    """'A pro-junta account claimed that forces had retaken the town; they have
+    not': a bare negated auxiliary after the claim, in the same sentence,
+    refutes it."""
+    sent = trigger.sent
+    for t in sent:
+        if t.i <= trigger.i or t.dep_ != "neg":
+            continue
+        aux = t.head
+        if aux.lemma_.lower() not in ("have", "be", "do") or aux.i < trigger.i:
+            continue
+        # only a subject and the negation: the verb is elided ("they have not", "it did not")
+        rest = [c for c in aux.children if c.i > aux.i
+                and c.dep_ not in ("nsubj", "neg", "punct", "cc", "advmod", "conj")]
+        if not rest and any(c.dep_ == "nsubj" for c in aux.children):
+            return True
+    return False
+
+
+def when_year(anchor: Token) -> int | None:
+    """'the memory of May 2002, when dozens were killed': a 'when' clause on a
+    dated noun is dated by that noun's year."""
+    # the trigger's own clause, or the clause it hangs in ("a bomb fired during fighting")
+    t = next((a for a in (anchor, *anchor.ancestors) if a.dep_ == "relcl"), None)
+    if t is None or not any(c.lower_ == "when" for c in t.children if c.dep_ == "advmod"):
+        return None
+    for w in t.head.subtree:
+        if w.i >= t.i:
+            break
+        if w.like_num and len(w.text) == 4 and w.text.isdigit() and 1900 <= int(w.text) <= 2100:
+            return int(w.text)
+    return None

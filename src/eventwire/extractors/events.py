@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from spacy.tokens import Token
 
@@ -40,7 +39,6 @@ from eventwire.extractors.event_background import (
 )
 from eventwire.extractors.event_lexicon import (
     HARM,
-    REMOTE,
     SPECIFIC,
     Hit,
     Taxonomy,
@@ -59,6 +57,7 @@ from eventwire.extractors.event_linking import (
     roles,
 )
 from eventwire.extractors.event_merge import PERPETRATED, STATEMENT, merge_clauses, merge_drafts
+from eventwire.extractors.event_modality import campaign, date_frame, historical
 from eventwire.extractors.event_requirements import requirements_ok
 from eventwire.extractors.event_syntax import (
     Unit,
@@ -70,9 +69,11 @@ from eventwire.extractors.event_syntax import (
     modality_of,
     objects_of,
     prep_objects,
+    refuted,
     sentence_units,
     subject_of,
 )
+from eventwire.extractors.event_typing import armed_subject, rank, type_of, violent_crowd_verbs
 from eventwire.schema import Actor, Count, Event, EventDate, Place, Quote, SentenceRef, TimeExpression
 
 __all__ = ["Draft", "extract_events"]
@@ -82,8 +83,6 @@ _TERRITORY = {"territory_taken", "territory_regained"}
 _PERPETRATED = PERPETRATED
 # a standing population ("400,000 people are displaced in the country") is a figure, not a movement
 _STANDING = {"displacement", "return"}
-_VIOLENT_CROWD_VERBS = {"torch", "loot", "burn", "ransack", "clash", "attack", "throw", "hurl", "smash",
-                        "vandalise", "vandalize", "storm", "set"}
 
 
 @dataclass
@@ -150,10 +149,10 @@ def extract_events(
             roles(d, unit, linker)
         drafts.extend(_split_territory(found))
     refine_statement_places(drafts, units, linker)
-    drafts = [d for d in drafts if not _campaign(d, ctx.published, tax)]
-    _historical(drafts, ctx.published, tax)
+    drafts = [d for d in drafts if not campaign(d, ctx.published, tax)]
+    historical(drafts, ctx.published, tax)
     drafts = merge_drafts(merge_clauses(drafts, linker), linker)
-    _date_frame(drafts, ctx.published)
+    date_frame(drafts, ctx.published)
     return [_finish(d) for d in drafts]
 
 
@@ -191,28 +190,6 @@ def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
 # --- triggers to drafts ---------------------------------------------------------------
 
 
-def _rank(hit: Hit, anchor: Token) -> tuple[int, int]:
-    e = hit.entry
-    own_verb = hit.head.i == anchor.i
-    crowd = e.type in ("protest", "riot") and hit.head.dep_ in ("nsubj", "nsubjpass") \
-        and hit.head.head.i == anchor.i
-    if crowd:
-        tier = -1  # "Rioters torched shops": who acts makes it a riot
-    elif e.kind == SPECIFIC and not e.weak and own_verb:
-        tier = 0
-    elif e.kind == SPECIFIC and not e.weak:
-        tier = 1
-    elif e.kind == REMOTE and not e.weak:
-        tier = 2
-    elif e.kind == SPECIFIC:
-        tier = 3
-    elif e.kind == REMOTE:
-        tier = 4
-    else:
-        tier = 5
-    return tier, abs(hit.head.i - anchor.i)
-
-
 def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker) -> list[Draft]:
     hits = find_triggers(unit.span, tax)
     groups: dict[int, list[Hit]] = {}
@@ -228,7 +205,7 @@ def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker
     out: list[Draft] = []
     for ai, group in groups.items():
         anchor = anchors[ai]
-        for hit in sorted(group, key=lambda h: _rank(h, anchor)):
+        for hit in sorted(group, key=lambda h: rank(h, anchor)):
             if metaphor and (hit.entry.weak or hit.entry.kind != SPECIFIC):
                 continue  # "a tense clash at the stadium", "he struck twice"
             draft = _draft(hit, anchor, unit, units, tax, linker, context)
@@ -254,7 +231,9 @@ def _nominal_ok(hit: Hit, anchor: Token, unit: Unit, tax: Taxonomy, linker: Link
     if unit.in_title:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == anchor.i:
-        return True
+        # "the mob went from flat to flat": a weak noun doing something that is no act of violence
+        return hit.entry.type not in ("riot", "protest") or _trigger_word(anchor, tax) \
+            or alemma in violent_crowd_verbs(tax) or alemma in tax.occurrence_verbs
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     if alemma in tax.occurrence_verbs and governor.i == anchor.i:
         return True
@@ -326,6 +305,8 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
                            statement=e.type == _STATEMENT, denial_negates=e.subtype in _TERRITORY)
     if modality is None:
         return None
+    if modality == "asserted" and refuted(tok):
+        modality = "negated"  # "claimed that forces had retaken the town; they have not"
     if modality == "negated" and tok.i != anchor.i and tok.dep_ in ("nsubj", "nsubjpass") \
             and tok.head.i == anchor.i and not _trigger_word(anchor, tax):
         # "The bombing was not addressed": a told happening that something is not
@@ -336,7 +317,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
     if e.type == _STATEMENT and e.subtype == "announce" and any(
             t.dep_ == "aux" and t.lower_ in tax.cues["planned_aux"] for t in unit.span):
         modality = "planned"  # announcing what someone will do
-    type_, subtype, certain = _type_of(hit, anchor, unit, units, tax, linker)
+    type_, subtype, certain = type_of(hit, anchor, unit, units, tax, linker)
     if type_ is None:
         return None
     if type_ in _PERPETRATED and subtype not in _TERRITORY and modality == "negated" and said_never(anchor, tax):
@@ -346,7 +327,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
         type_, subtype = "strategic_development", "arrest"  # "suspects were dragged from their homes"
     req = tax.requires(type_, subtype)
     # a weak word needs conflict context, unless its arguments were checked
-    if e.weak and not context and not req and not armed_target(anchor, tax):
+    if e.weak and not context and not req and not armed_target(anchor, tax) and not armed_subject(anchor, tax):
         return None
     if not requirements_ok(hit, anchor, type_, subtype, tax, linker, unit):
         return None
@@ -382,16 +363,6 @@ def _statement_dates(found: list[Draft]) -> None:
     for d in found:
         if d.type == _STATEMENT and not d.date_own and dated:
             d.date, d.date_own = dated[0].date, True
-
-
-def _armed_patient(verb: Token, tax: Taxonomy) -> bool:
-    """'all 11 attackers were gunned down', 'shot dead two gunmen': who was hit
-    is an armed person, so it is a fight, not violence against civilians."""
-    words = tax.cues.get("armed_person_words", frozenset())
-    subj = subject_of(verb)
-    hit = objects_of(verb) + ([subj] if subj is not None and is_passive(verb) else [])
-    hit = [t for t in hit if t.dep_ != "pobj"]
-    return bool(hit) and all(t.lemma_.lower() in words for t in hit)
 
 
 def _trigger_word(tok: Token, tax: Taxonomy) -> bool:
@@ -492,57 +463,6 @@ def _anaphoric(tok: Token, anchor: Token, type_: str, tax: Taxonomy) -> bool:
     return definite(subj) and tax.role(type_, "passive_subject") is not None
 
 
-def _type_of(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy,
-             linker: Linker) -> tuple[str | None, str | None, bool]:
-    """(type, subtype, subtype_certain) for a trigger in its clause."""
-    from eventwire.extractors.event_linking import nearest_instrument
-
-    e = hit.entry
-    if e.kind == SPECIFIC:
-        type_, sub = e.type, e.subtype
-        if type_ in ("protest", "release", "riot"):
-            cue = nearest_instrument(hit.head, unit, units, tax, type_, window=0)
-            if cue is not None:
-                sub = cue
-        if type_ == "protest" and anchor.lemma_.lower() in _VIOLENT_CROWD_VERBS:
-            type_, sub = "riot", "violent_demonstration"  # protesters who torch or clash riot
-        if type_ == "humanitarian_access" and sub == "aid_delivery" and \
-                anchor.lemma_.lower() in tax.cues["blocking_governors"] | {"obstruct", "loot", "attack", "deny"}:
-            sub = "obstruction"  # "an aid convoy was blocked"
-        if type_ == "battle" and sub == "armed_clash" and hit.head.i == anchor.i and \
-                linker.victims(anchor, unit) == "civilians":
-            type_, sub = "violence_against_civilians", "attack"  # "ambushed a column of families"
-        elif type_ == "violence_against_civilians" and hit.head.i == anchor.i \
-                and (linker.victims(anchor, unit) == "armed" or _armed_patient(anchor, tax)):
-            type_, sub = "battle", "armed_clash"  # "slaughtered seven fighters": armed victims fight
-        if type_ == "battle" and sub == "territory_taken" and linker.state_actor_subject(anchor, unit):
-            sub = "territory_regained"  # ACLED: government regains territory
-        return type_, sub, True
-    if e.kind == REMOTE:
-        cue = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=0)
-        if cue is not None:
-            return "remote_violence", cue, True
-        near = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=2)
-        lemma = hit.head.lemma_.lower()
-        default = tax.remote_defaults.get(lemma) or tax.remote_defaults.get(hit.head.lower_)
-        sub = default or near or tax.default_subtype("remote_violence")
-        if near is not None and default is None:
-            sub = near
-        return "remote_violence", sub, False
-    # HARM: people hurt; how decides the type
-    cue = nearest_instrument(hit.head, unit, units, tax, "remote_violence", window=0)
-    if cue is not None:
-        return "remote_violence", cue, True
-    victims = linker.noun_victims(hit.head, unit) if hit.head.i != anchor.i else None
-    victims = victims or linker.victims(anchor, unit)
-    perpetrator_armed = linker.perpetrator_armed(anchor, unit)
-    if victims == "civilians":
-        return "violence_against_civilians", "attack", True
-    if victims == "armed" or perpetrator_armed or armed_target(anchor, tax):
-        return "battle", "armed_clash", False
-    return None, None, False
-
-
 # --- after linking ------------------------------------------------------------------
 
 
@@ -564,96 +484,31 @@ _SETTING_PREPS = {"near", "around", "along", "outside", "inside", "close", "with
 _NEAR_PREPS = {"near", "around", "outside", "inside", "close", "by"}
 
 
+def _common_object(verb: Token) -> bool:
+    """The verb names what was taken with a common noun ('stormed villages',
+    'overran two bases'): named places after it set the scene."""
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in verb.children)
+
+
 def _taken_place(d: Draft, name: str) -> bool:
     """Is ``name`` among what was taken ('Daraya and Madaya fell', 'seized Tibú
     and El Tarra'), not a place in a phrase setting the scene ('stormed a post
     near its frontiers with Niger and Burkina Faso')?"""
     first = name.split()[0].lower()
     tok = next((t for t in d.unit.span if t.lower_ == first), None)
-    if tok is None:
-        return True
+    if tok is None:  # spelled otherwise in the text: a common object ("stormed villages") says what was taken
+        return not _common_object(d.anchor)
     for a in (tok, *tok.ancestors):
         if a.i == d.anchor.i or a.dep_ == "appos":
             break  # "two towns near Damascus, Daraya and Madaya, fell": the apposition names what fell
+        if a.dep_ == "prep" and a.lower_ in _NEAR_PREPS and _common_object(d.anchor):
+            return False  # "stormed villages around A, B and C": where the villages are, not what fell
         if a.dep_ == "prep" and a.lower_ in _SETTING_PREPS:
             objs = [o for o in a.children if o.dep_ == "pobj"]
             # "near Damascus, Daraya and Madaya": a named place may be a misparsed list of what fell
             if a.lower_ not in _NEAR_PREPS or not all(o.pos_ == "PROPN" for o in objs):
                 return False
     return True
-
-
-def _historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> None:
-    """An explicit date well before publication makes an event historical; a
-    simple-past sentence right after a historical one carries it on."""
-    if published is None:
-        return
-    last_hist_unit = -10
-    for d in drafts:
-        end = d.date.end
-        if d.date_own and end is not None and d.date.start is not None:
-            if (published - date.fromisoformat(end)).days > tax.historical_min_days and d.modality == "asserted":
-                d.modality = "historical"
-        elif (d.modality == "asserted" and not d.date_own and d.unit.index - last_hist_unit <= 1
-              and _simple_past(d.anchor)):
-            d.modality = "historical"
-        if d.modality == "historical":
-            last_hist_unit = d.unit.index
-
-
-def _campaign(d: Draft, published: date | None, tax: Taxonomy) -> bool:
-    """Violence told over a span of months or years ('has fought the government
-    since 2007', 'have besieged the city on and off since 2023', 'stepped up
-    attacks this year'): a campaign, not one happening. A siege or blockade of
-    aid (humanitarian access) is a state the news reports, and is kept."""
-    if published is None or d.type not in _PERPETRATED or not d.date_own or d.modality == "negated":
-        return False
-    if d.date.start is None or d.date.end is None:
-        return False
-    start, end = date.fromisoformat(d.date.start), date.fromisoformat(d.date.end)
-    return (end - start).days > tax.historical_min_days and (published - end).days <= 31
-
-
-def _simple_past(anchor: Token) -> bool:
-    """Simple past ('advanced', 'fell'), not the present perfect of news."""
-    auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"have", "has", "'ve", "is", "are", "am", "will", "would"}:
-        return False
-    chain = [anchor, *list(anchor.ancestors)[:2]]
-    # the small model often tags a sentence-initial simple past as VBN
-    return any(t.tag_ in ("VBD", "VBN") for t in chain)
-
-
-_FRAME_WINDOW = 4  # sentences a story's time frame carries over
-
-
-def _date_frame(drafts: list[Draft], published: date | None) -> None:
-    """Date what the text does not date itself, from the story's time frame.
-
-    A news story dates its lead happening and tells the rest in the same frame
-    ("Russia launched drones overnight ..." then "In Bila Tserkva a drone hit a
-    warehouse"): an asserted event without a time of its own takes the date of
-    the nearest earlier dated asserted event at most ``_FRAME_WINDOW`` sentences
-    back, with precision ``unknown`` (inferred, not stated). Otherwise a
-    reported happening, asserted or historical, took place no later than
-    publication: ``{null, published, unknown}``. Planned, possible and negated
-    events keep no date.
-    """
-    frame: Draft | None = None
-    for d in sorted(drafts, key=lambda d: (d.unit.start, d.trigger.i)):
-        if d.date.start is not None or d.date.end is not None:
-            if d.date_own and d.modality == "asserted" and d.date.start is not None:
-                frame = d
-            continue
-        # a denied capture ("denied that the base had fallen") is set in the story's frame too
-        told = d.modality == "asserted" or (d.modality == "negated" and d.subtype in _TERRITORY)
-        if told and frame is not None and \
-                d.unit.index - frame.unit.index <= _FRAME_WINDOW:
-            d.date = EventDate(frame.date.start, frame.date.end, "unknown")
-            d.date_inferred = True
-        elif d.modality in ("asserted", "historical") and published is not None:
-            d.date = EventDate(None, published.isoformat(), "unknown")
-            d.date_inferred = True
 
 
 def _confidence(d: Draft) -> float:

@@ -50,13 +50,18 @@ def number_pattern() -> str:
     digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     atom = f"(?:{digits}(?:m|bn)?|{word})"
     tail = rf"(?:(?:[ \t-]+|[ \t-]+and[ \t-]+)(?:{word}|{scale}))*"
-    return (rf"(?<![\w.,])(?:{atom}(?:[ \t]+{scale})?{tail}|(?:a|an)[ \t]+{scale}{tail})"
+    # "half a million", "a quarter of a million": a fraction of one scale unit
+    fraction = r"(?:half[ \t]+(?:a|an)|(?:a|one|three)[ \t]+quarters?[ \t]+of[ \t]+(?:a|an))"
+    return (rf"(?<![\w.,])(?:{fraction}[ \t]+{scale}|{atom}(?:[ \t]+{scale})?{tail}|(?:a|an)[ \t]+{scale}{tail})"
             r"(?![\w]|,\d|\.\d)")
 
 
 @functools.lru_cache(maxsize=1)
 def number_regex() -> re.Pattern[str]:
     return re.compile(number_pattern(), re.IGNORECASE)
+
+
+_FRACTION = re.compile(r"(?:(half)|(?:a|one|(three))\s+quarters?\s+of)\s+(?=(?:a|an)\s)", re.IGNORECASE)
 
 
 def parse_number(text: str) -> int | None:
@@ -67,6 +72,11 @@ def parse_number(text: str) -> int | None:
     """
     words = _words("number_words")
     scales = _words("scale_words")
+    frac = _FRACTION.match(text.strip())
+    if frac:  # "half a million" is 500,000, "three quarters of a million" 750,000
+        rest = parse_number(text.strip()[frac.end():])
+        share = 0.5 if frac.group(1) else (0.75 if frac.group(2) else 0.25)
+        return None if rest is None else round(rest * share)
     parts = [p for p in re.split(r"[\s-]+", text.strip().lower()) if p and p != "and"]
     if not parts:
         return None

@@ -31,6 +31,8 @@ class PlaceWords:
     apposition: frozenset[str]
     forces: frozenset[str]
     after_name: dict[str, str]       # "reservoir" -> "water": a feature word that makes "X Reservoir" that feature
+    # "air base" -> False, "avenue" -> True: words after a name that make it a named site (True: a part of a town)
+    site_heads: dict[tuple[str, ...], bool]
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,7 +51,19 @@ def place_words() -> PlaceWords:
         apposition=frozenset(raw["apposition_heads"]),
         forces=frozenset(raw["nationality_heads"]),
         after_name={w: kind for kind, ws in raw["features_after_name"].items() for w in ws},
+        site_heads={tuple(w.split()): urban for urban, key in ((False, "sites"), (True, "urban"))
+                    for w in raw["site_heads"][key]},
     )
+
+
+def site_head_at(doc: Doc, k: int, heads: dict[tuple[str, ...], bool]) -> tuple[int, bool] | None:
+    """The site words starting at token k ("air base", "Avenue"): (their token count, urban), or None."""
+    for size in (2, 1):
+        if k + size <= len(doc):
+            words = tuple(doc[m].lower_ for m in range(k, k + size))
+            if words in heads:
+                return size, heads[words]
+    return None
 
 
 def is_cap(tok: Token) -> bool:

@@ -40,6 +40,7 @@ from eventwire.extractors.place_cues import is_cap as _is_cap
 from eventwire.extractors.place_cues import locative_cue as _cue
 from eventwire.extractors.place_cues import place_words as _words
 from eventwire.extractors.place_cues import relative_start as _relative
+from eventwire.extractors.place_cues import site_head_at
 from eventwire.extractors.place_cues import trim_relative as _trim_relative
 from eventwire.extractors.place_frames import Frame, find_frame_names, frame_places
 from eventwire.extractors.place_resolve import (
@@ -385,6 +386,12 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
         written: str | None = None
         as_kind: str | None = None
         admin_word = words.feature_kind.get(last) == "admin_area" and strong_kinds == {"admin_area"}
+        if j < n and doc[j].text == "Province" and strong_kinds and strong_kinds <= {"region", "continent"}:
+            # "(Islamic State's) West Africa Province": a region's name with a capitalised "Province" is an
+            # armed group's wilayah, no mention of the region.
+            i = j + 1
+            continue
+        site = site_head_at(doc, j, words.site_heads)
         if j - i >= 2 and (last in ("camp", "camps") or (
                 last in ("city", "town") and doc[j - 1].text == last) or admin_word):
             # "Rukban camp", "Deir ez-Zor province", "Marawi city" are filed as aliases, but the
@@ -394,6 +401,17 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
                 # tells the area from the city, so the area is named as written.
                 written = text[start:end]
             end = doc[j - 2].idx + len(doc[j - 2].text)
+        elif site is not None and not site[1]:
+            # "Hmeimim air base", "Kandahar airport": the site as written; the gazetteer's entry for the
+            # whole phrase or the name's own when it is a site, else the site at its namesake town.
+            feature = text[start : doc[j + site[0] - 1].idx + len(doc[j + site[0] - 1].text)]
+            known = [m for m in gaz.lookup_key(normalize(feature)) if m.strong]
+            if known:
+                matches = known
+            elif "site" not in strong_kinds:
+                as_kind = "site"
+            written = feature
+            j += site[0]
         elif j < n and doc[j].lower_ in words.after_name and not strong_kinds & {"water", "region", "site"}:
             # "the Kakhovka dam", "the Masisi highlands", "the Kajaki reservoir": a natural feature or
             # site named after a town is never the town. The gazetteer's entry when it has one (the
@@ -503,7 +521,7 @@ def _frames(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Frame]:
             return True
         # A bare "in X" the tagger calls a place, with X in the gazetteer: resolution judges it.
         return weak and any(m.strong for m in gaz.lookup_key(key))
-    return find_frame_names(ctx.doc, words.units, words.directions, never)
+    return find_frame_names(ctx.doc, words.units, words.directions, never, words.site_heads)
 
 
 def _outside_frames(doc: Doc, cands: list[Candidate], frames: list[Frame]) -> list[Candidate]:
@@ -521,13 +539,20 @@ def _hamlets_for_districts(doc: Doc, cands: list[Candidate], chosen: dict[str, E
     """Names framed as a district or neighbourhood ("the al-Rawdah district") that resolved to an
     unremarkable GeoNames hamlet: a quarter of the story's town shares its name with villages
     everywhere, so the frame places it in the town instead."""
-    urban = {doc[f.start].idx for f in frames if f.urban}
+    urban = {doc[f.start].idx for f in frames if f.urban and f.kind != "site"}  # quarters, not streets
     hamlets = {c.key for c in cands if c.start in urban and chosen[c.key].source == "geonames"
                and chosen[c.key].population < PHRASE_MIN_POPULATION}
     # ... unless the namesake lies near the town named last before it: then it is that town's
     # district seat ("Rueso district" after a Narathiwat dateline), which places it better than the
     # frame; a quarter of Taiz sharing a village's name near Sanaa stays in Taiz.
     out: set[str] = set()
+    # A quarter or street framed as such ("Dhaka's Rampura area", "Freedom Square") whose namesake lies in
+    # a country no other place of the article is in is a homonym: the frame places it in the town.
+    named = urban | {doc[f.start].idx for f in frames if f.kind == "site" and f.urban}
+    framed = {c.key for c in cands if c.start in named}
+    others = {chosen[c.key].country for c in cands if c.key not in framed}
+    out |= {c.key for c in cands if c.start in named and others and chosen[c.key].country not in others
+            and chosen[c.key].kind == "populated_place"}
     for c in cands:
         if c.key not in hamlets or c.start not in urban:
             continue

@@ -132,6 +132,17 @@ def _subject(tok: Token) -> Token | None:
         return _named_before(issuer) if issuer is not None else None
     if subj is not None:
         subj = _named_before(subj)
+    if subj is None and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in {"NOUN", "PROPN"} \
+            and tok.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and tok.head.i < tok.i:
+        # "The presidency announced ...": a parse that makes the subject the sentence's root and
+        # the finite verb after it a modifier; the noun is who speaks
+        return _named_before(tok.head)
+    if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in {
+            "quote", "cite"}:
+        # "Res quoted a border official as saying ...": the quoted one speaks, the outlet only reports;
+        # "X was quoted as saying": the passive subject
+        cited = tok.head.head
+        return next((c for c in cited.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     root = tok.sent.root
     participle = tok.dep_ == "advcl" or (tok.dep_ == "acl" and _is_cue(root, verbs().any))
     if (subj is None and tok.tag_ == "VBG" and participle and tok.i > 0 and tok.doc[tok.i - 1].text == ","
@@ -155,9 +166,9 @@ def _subject(tok: Token) -> Token | None:
     if subj is None and (tok.dep_ in {"conj", "xcomp"} or (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
         head = tok.head
         if tok.dep_ == "conj" and head.dep_ == "ccomp" and not _is_cue(head, verbs().any) \
-                and _is_cue(head.head, verbs().any):
-            # "X replied that the cuts would hurt and accused ...": a reporting verb joined to the
-            # reported clause by the parse still belongs to X
+                and head.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in head.head.children):
+            # "X replied that the cuts would hurt and accused ...", "X fired back that ... and accused":
+            # a reporting verb joined to the complement clause by the parse still belongs to X
             return _subject(head.head)
         return _subject(head)  # "denied the reports, saying ...": the denier speaks
     if subj is None and tok.lemma_.lower() not in {"tell", "ask", "urge", "inform", "call"}:
@@ -180,7 +191,10 @@ def _named_before(subj: Token) -> Token:
     closed = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
     if last < first or doc[last + 1].text != "," or not closed:
         return subj
-    if all(t.pos_ == "PROPN" for t in doc[first : last + 1]) and doc[last].dep_ not in {"nsubj", "appos"}:
+    # the name may be a second subject of the same verb ("COGAT, the body that ..., said")
+    same_verb = doc[last].dep_ == "nsubj" and doc[last].head.i == subj.head.i
+    if all(t.pos_ == "PROPN" for t in doc[first : last + 1]) and (
+            doc[last].dep_ not in {"nsubj", "appos"} or same_verb):
         return doc[last]
     return subj
 
@@ -195,7 +209,10 @@ def _governing_cue(doc: Doc, q: Marked) -> Token | None:
             continue
         node, child = t.head, t
         for _ in range(8):
-            if _is_cue(node, cues) and not (q.open <= node.idx < q.close) and not (
+            if node.dep_ != "ROOT" and any(c.dep_ in {"nsubj", "nsubjpass"} and q.open <= c.idx < q.close
+                                           for c in node.children):
+                pass  # 'for a "complete shutdown" to continue': the quoted words are the verb's subject
+            elif _is_cue(node, cues) and not (q.open <= node.idx < q.close) and not (
                     child.dep_ in _MODIFIER_DEPS and node.lemma_.lower() in verbs().direct_only
                     and child.lower_ not in _CHARACTERISING and node.lemma_.lower() not in verbs().naming_verbs
                     and any(c.dep_ == "dobj" for c in node.children)):
@@ -287,7 +304,7 @@ def extract_quotes(ctx: Context, *, actors: Sequence[Actor], sources: Sequence[S
         cue_text = cue.lower_ if cue is not None and speaker is not None else None
         if speaker is None and direct:
             speaker = _inherited(text, q, quoted)
-        if speaker is None and _name_only(doc, q):
+        if speaker is None and (_name_only(doc, q) or _gloss(text, q)):
             continue  # 'spelled "Belet Weyne"', 'known as "El Toro"': a name in quote marks, not speech
         kept.append(q)
         quoted.append(Quote(text[q.start : q.end], q.start, q.end, "direct" if direct else "partial",
@@ -301,6 +318,12 @@ def _name_only(doc: Doc, q: Marked) -> bool:
     words = [t for t in span if not t.is_punct] if span is not None else []
     return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.pos_ not in {"VERB", "AUX", "PRON"}
                                        for t in words)
+
+
+def _gloss(text: str, q: Marked) -> bool:
+    """'the Lon Varratu ("return home") scheme': quoted words alone in brackets
+    translate the name before them; nobody says them."""
+    return text[max(0, q.open - 1) : q.open] == "(" and text[q.close : q.close + 1] == ")"
 
 
 def _subject_of(cue: Token | None, speaker: Speaker) -> bool:

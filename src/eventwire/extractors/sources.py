@@ -244,10 +244,20 @@ class _Cand:
     known: bool
 
 
+# "the Maroua-based X", "Kigali-run Y": a modifier of where or by whom, not part of the name
+_BASED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*-(?:based|run|owned|funded|backed|aligned|affiliated)\s+(?=[A-Z])")
+# a site named by its domain ("news.am", "civil.ge"): lower-case words joined by dots, no path
+_DOMAIN = re.compile(r"(?<![\w@/.-])([A-Za-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6})(?![\w/@-]|\.[a-z])")
+
+
 def _unknown(text: str, start: int, end: int) -> _Cand:
-    """An unknown outlet's mention, without a sentence's full stop ("told La Opinión.")."""
+    """An unknown outlet's mention, without a sentence's full stop ("told La Opinión.") and
+    without a '<Place>-based' modifier."""
     if text[end - 1] == "." and "." not in text[start : end - 1].split()[-1]:
         end -= 1
+    based = _BASED.match(text, start, end)
+    if based:
+        start = based.end()
     return _Cand(start, end, " ".join(text[start:end].split()), False)
 
 
@@ -272,6 +282,9 @@ def _candidates(text: str, o: Outlets) -> list[_Cand]:
         if _shaped_ok(m.group(1), o) and _cited(text, m.start(1), m.end(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
     for m in _DIGIT_NAME.finditer(text):
+        if m.group(1) not in o.names and _cited(text, m.start(1), m.end(1), o):
+            out.append(_unknown(text, m.start(1), m.end(1)))
+    for m in _DOMAIN.finditer(text):
         if m.group(1) not in o.names and _cited(text, m.start(1), m.end(1), o):
             out.append(_unknown(text, m.start(1), m.end(1)))
     for m in o.apposed.finditer(text):

@@ -46,6 +46,8 @@ class Verbs:
     org_nouns: frozenset[str] = frozenset()
     membership_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    role_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def any(self) -> frozenset[str]:
@@ -61,7 +63,8 @@ def verbs() -> Verbs:
         return Verbs(frozenset(data["indirect"]), frozenset(data["direct_only"]),
                      frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]),
                      frozenset(data["org_nouns"]), frozenset(data["membership_verbs"]),
-                     frozenset(data["naming_verbs"]))
+                     frozenset(data["naming_verbs"]), frozenset(data["person_nouns"]),
+                     tuple((k, tuple(v)) for k, v in data["role_kinds"].items()))
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/reporting_verbs.json", detail=f"bad or missing key {err}") from err
 
@@ -250,6 +253,32 @@ def _with_acronym(ctx: Context, org: str, said: str) -> str:
         return f"{org} ({initials})"
     return org
 
+
+
+def _kind_org(head: Token, start: int, end: int, actors: Sequence[Actor]) -> str | None:
+    """'A military spokesman', 'a rebel commander': a word before the role says which kind of
+    actor the speaker speaks for; the nearest such actor named before is the organisation."""
+    kinds = dict(verbs().role_kinds)
+    doc = head.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    people = lexicon().roles | verbs().person_nouns
+    wanted = next((kinds[t.lower_] for t in span if t.lower_ in kinds and t.dep_ in {"amod", "compound"}
+                   and t.head.lower_ in people), None)
+    if wanted is None:
+        return None
+    for kind in wanted:
+        best: tuple[int, str] | None = None
+        for a in actors:
+            if a.type != kind:
+                continue
+            for m in a.mentions:
+                if m.end <= start and (best is None or m.end > best[0]):
+                    best = (m.end, a.name)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _context_org(before: int, actors: Sequence[Actor], previous: Sequence[Quote]) -> str | None:

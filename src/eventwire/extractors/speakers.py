@@ -27,6 +27,7 @@ from eventwire.extractors.speaker_orgs import (
     _affiliation,
     _context_org,
     _defined_acronym,
+    _kind_org,
     _name_end,
     _owner,
     _pronoun_owner,
@@ -68,7 +69,9 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 def _np_span(tok: Token, *, avoid: Sequence[Marked]) -> tuple[int, int]:
     """The subject's words: its subtree without relative clauses or participles,
     outside any quote, without edge punctuation."""
-    cut = [c for c in tok.subtree if c.dep_ in _CUT_DEPS and c.head.i != tok.head.i and c.i > tok.i]
+    # (a subject the parse made the root keeps its verb as a modifier: cut it too)
+    cut = [c for c in tok.subtree if c.dep_ in _CUT_DEPS and (c.head.i != tok.head.i or tok.head.i == tok.i)
+           and c.i > tok.i]
     last = min((c.left_edge.i for c in cut), default=tok.right_edge.i + 1) - 1
     first = tok.left_edge.i
     toks = [t for t in tok.doc[first : last + 1] if not any(q.open <= t.idx < q.close for q in avoid)]
@@ -107,7 +110,18 @@ def _speaker(ctx: Context, subj: Token, actors: Sequence[Actor], marks: Sequence
     if subj.dep_ == "expl" or low in {"i", "you"}:
         return None
     if low in _REL_PRONOUNS and subj.head.dep_ == "relcl":
+        who = low == "who"
         subj = subj.head.head  # "the agency, which warned": the agency speaks
+        if who and not _personal_noun(subj):
+            # "a trader reached through a messaging app, who said": "who" is the person the
+            # phrase describes, not the last noun before it
+            subj = next((a for a in subj.ancestors if _personal_noun(a)), subj)
+        if who and subj.dep_ == "appos" and subj.head.pos_ == "PROPN" and subj.head.ent_type_ in {"PERSON", ""}:
+            # "said Maung Tin Oo, a trader ..., who said": the named person, in the role the text gives
+            named = _speaker(ctx, subj.head, actors, marks, previous)
+            if named is not None and named.name:
+                role = named.role or _description(subj, subj.left_edge.idx, subj.idx + len(subj.text)) or None
+                return replace(named, role=role)
         low = subj.lower_
     if low in {"it", "they"}:
         main = _main_subject(subj)
@@ -116,7 +130,7 @@ def _speaker(ctx: Context, subj: Token, actors: Sequence[Actor], marks: Sequence
     if low in _PERSONAL:
         return _pronoun_speaker(ctx, subj, actors, previous)
     start, end = _np_span(subj, avoid=marks)
-    return _complete(ctx, _describe(ctx, start, end, subj, actors, previous), subj, actors)
+    return _known_org(_complete(ctx, _describe(ctx, start, end, subj, actors, previous), subj, actors), previous)
 
 
 _SUBORDINATE = frozenset({"ccomp", "relcl", "dobj", "pcomp", "advcl", "xcomp", "pobj", "prep"})
@@ -157,9 +171,11 @@ def _complete(ctx: Context, sp: Speaker, head: Token, actors: Sequence[Actor]) -
         # the fuller words the text first gave it ("the interior ministry ... the ministry")
         org = _fuller_mention(head) or _context_org(head.idx, actors, ())
     if name is None and head.pos_ == "NOUN":  # a clause that gives a name needs no known role
-        name = (_appos_name(ctx, head, actors) if head.lower_ in lexicon().roles else None) or _given_name(ctx, head)
+        person_noun = head.lower_ in lexicon().roles or head.lower_ in verbs().person_nouns
+        name = (_appos_name(ctx, head, actors) if person_noun else None) or _given_name(ctx, head)
     if org is None:
-        org = _owner(ctx, head) or _pronoun_owner(head, actors) or _compound_body(head)
+        org = _owner(ctx, head) or _pronoun_owner(head, actors) or _compound_body(head) \
+            or _kind_org(head, sp.start, sp.end, actors)
     if org is not None:
         org = _with_acronym(ctx, org, sp.text)
     if name is not None:
@@ -199,12 +215,17 @@ def _compound_body(head: Token) -> str | None:
 
 
 def _appos_name(ctx: Context, head: Token, actors: Sequence[Actor]) -> str | None:
-    for ap in head.children:
+    # "the prefect of Mora, Emmanuel Ndjock,": a parse may hang the name off the place
+    places = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    for ap in [*head.children, *(c for g in places for c in g.children if c.i > g.i + 1
+                                 and head.doc[c.left_edge.i - 1].text == ",")]:
         if ap.dep_ != "appos" or ap.pos_ != "PROPN" or not ap.text[:1].isupper():
             continue
         first = ap.left_edge.i
-        if first == ap.i or not all(t.pos_ == "PROPN" for t in ap.doc[first : ap.i + 1]):
-            continue  # a person's name has two words or more
+        close = first == ap.i == head.i + 1  # "his daughter Nino": a name right after the noun, no comma
+        if (first == ap.i and not close) or not all(t.pos_ == "PROPN" for t in ap.doc[first : ap.i + 1]):
+            continue  # after a comma, a person's name has two words or more
         s, e = ap.doc[first].idx, ap.idx + len(ap.text)
         if any(a.type not in {"person", "civilians"} for a, _, _ in _mentions_in(actors, s, e)):
             continue
@@ -220,7 +241,9 @@ def _given_name(ctx: Context, head: Token) -> str | None:
         if t.i <= head.i or t.dep_ not in {"appos", "pobj"} or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
         anchor = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head
-        if anchor.lower_ != "name" and anchor.lemma_.lower() not in {"identify", "name"}:
+        # "who gave her name only as X": the verb whose object is "name" gives it
+        gives_name = any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in anchor.children)
+        if anchor.lower_ != "name" and anchor.lemma_.lower() not in {"identify", "name"} and not gives_name:
             continue
         first = min((c.i for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), default=t.i)
         return ctx.text[t.doc[first].idx : t.idx + len(t.text)]
@@ -240,7 +263,7 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
         options: list[tuple[int, Speaker]] = [
             (pos, Speaker(a.name, _title_elsewhere(ctx, a), _affiliation_elsewhere(ctx, a, start),
                           subj.text, start, end))
-            for pos, a in before if a.type == "person"
+            for pos, a in before if a.type == "person" and not _addressee(ctx.doc, pos)
         ]
         options += _paragraph_speakers(ctx, subj, actors, previous)
         options += [(q.speaker.start, replace(q.speaker, text=subj.text, start=start, end=end))
@@ -267,6 +290,25 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     return Speaker(None, None, None, subj.text, start, end)
 
 
+def _personal_noun(tok: Token) -> bool:
+    """A noun for a person: a role or person word, or a name the model tags as a person."""
+    low = tok.lower_
+    return (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", ""}) or low in lexicon().roles \
+        or low in verbs().person_nouns or (tok.dep_ == "appos" and tok.head.pos_ == "PROPN")
+
+
+def _addressee(doc: Doc, at: int) -> bool:
+    """'... told Meridian Wire': the one spoken to (an outlet, a reporter) is not
+    who 'he' or 'she' refers to next."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"dobj", "dative"} and tok.head.lemma_.lower() == "tell"
+
+
 def _same_sentence_org(ctx: Context, pron: Token, actors: Sequence[Actor],
                        previous: Sequence[Quote]) -> Speaker | None:
     """'it' after an organisation spoke or acted in the same sentence or the one
@@ -286,7 +328,11 @@ def _same_sentence_org(ctx: Context, pron: Token, actors: Sequence[Actor],
         root_subj = next((t for t in s.root.children if t.dep_ == "nsubj" and t.i < pron.i), None)
         if root_subj is None or root_subj.i == pron.i or root_subj.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"}:
             continue
-        if root_subj.pos_ == "PROPN" or (root_subj.lower_ in _ANAPHOR_NOUNS | _BODY_NOUNS and root_subj.tag_ == "NN"):
+        # a body noun, a name, or any singular non-person noun that spoke ("The Abu Shouk emergency
+        # response room ... now says ...; ..., it said")
+        spoke = _is_cue(s.root, verbs().any) and root_subj.tag_ == "NN" and not _personal_noun(root_subj)
+        if root_subj.pos_ == "PROPN" or spoke or (
+                root_subj.lower_ in _ANAPHOR_NOUNS | _BODY_NOUNS and root_subj.tag_ == "NN"):
             a, b = _np_span(root_subj, avoid=())
             found = _complete(ctx, _describe(ctx, a, b, root_subj, actors, previous), root_subj, actors)
             if found.name is None and (found.organization or found.role):
@@ -294,12 +340,23 @@ def _same_sentence_org(ctx: Context, pron: Token, actors: Sequence[Actor],
     return None
 
 
+def _quoted_org(name: str, previous: Sequence[Quote]) -> str | None:
+    """The organisation an earlier quote gave the same person, known by the full
+    name or by the surname alone."""
+    for q in reversed(previous):
+        sp = q.speaker
+        if sp is None or not sp.name or not sp.organization:
+            continue
+        if sp.name == name or sp.name.endswith(" " + name) or name.endswith(" " + sp.name):
+            return sp.organization
+    return None
+
+
 def _known_org(sp: Speaker, previous: Sequence[Quote]) -> Speaker:
     """'..., he said': the organisation the same person was given at an earlier quote."""
     if sp.name is None or sp.organization is not None:
         return sp
-    org = next((q.speaker.organization for q in reversed(previous) if q.speaker is not None
-                and q.speaker.name == sp.name and q.speaker.organization), None)
+    org = _quoted_org(sp.name, previous)
     return replace(sp, organization=org) if org else sp
 
 
@@ -323,18 +380,35 @@ def _paragraph_speakers(ctx: Context, subj: Token, actors: Sequence[Actor],
     for t in first:
         if t.i >= subj.i:
             continue
-        s = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        # two subjects (a long clause before the tag): the one next to the verb speaks
+        s = min((c for c in t.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - t.i), default=None)
         role_noun = s is not None and s.tag_ == "NN" and s.lower_ in roles
+        if s is not None and not role_noun and s.tag_ == "NN" and t.pos_ in {"VERB", "AUX"}:
+            # "A mother of four who fled said ...", "One widow ... wept as she spoke": a singular
+            # person noun (or one a "who" clause describes) that speaks or acts
+            # (not a subject inside what is reported: "said her son was missing")
+            main = _is_cue(t, cues) or t.dep_ in {"ROOT", "conj"}
+            role_noun = (main and s.lower_ in verbs().person_nouns) or (_is_cue(t, cues) and any(
+                c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in s.children))
         if not _is_cue(t, cues) and not (role_noun and t.pos_ in {"VERB", "AUX"}):
             continue  # "The president has just finished an address. He called ...": any verb of a role noun
         named = s is not None and s.pos_ == "PROPN" and s.ent_type_ in {"PERSON", ""} and s.text[:1].isupper() \
             and not any(a.type not in {"person", "civilians"} for a, _, _ in _mentions_in(actors, s.idx, s.idx + 1))
         if s is None or not (named or role_noun):
             continue
+        if _inside_quote(text, text.rfind("\n", 0, s.idx) + 1, s.idx):
+            continue  # "My father planted these trees," he said: a noun of the quoted words
         a, b = _np_span(s, avoid=())
-        found = _describe(ctx, a, b, s, actors, previous)
+        found = _complete(ctx, _describe(ctx, a, b, s, actors, previous), s, actors)
         out.append((s.idx, replace(found, text=subj.text, start=subj.idx, end=subj.idx + len(subj.text))))
     return out
+
+
+def _inside_quote(text: str, para: int, at: int) -> bool:
+    """Whether a position of a paragraph lies between quote marks (the marks
+    before it in the paragraph leave a quote open)."""
+    before = text[para:at]
+    return before.count('"') % 2 == 1 or sum(before.count(c) for c in "“«") > sum(before.count(c) for c in "”»")
 
 
 def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[Actor],
@@ -351,6 +425,8 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
         org = _affiliation(ctx, head) or _affiliation_elsewhere(ctx, person, head.idx)
         if orgs and (org is None or len(orgs[0].name) > len(org)):
             org = orgs[0].name  # the actor's full name beats a shorter description ("the military")
+        if org is None:  # "Okonjo said": the body "Tunde Okonjo, an analyst at X" was quoted with before
+            org = _quoted_org(person.name, previous)
         return Speaker(person.name, role, org, text[start:end], start, end)
     wider = _wider_name(ctx, head, head_mentions)
     if wider is not None:  # "Amnesty Kenya": a name the actor's mention ("Kenya") is only part of
@@ -395,14 +471,20 @@ def _description(head: Token, start: int, end: int) -> str:
                 and t.lower_ not in _PLACE_NOUNS)  # "the city's administration": no title
 
     words: list[str] = []
-    for t in head.doc[head.left_edge.i : head.i + 1]:
+    doc = head.doc
+    age = _age_tokens(doc, head.left_edge.i, head.i)
+    for t in doc[head.left_edge.i : head.i + 1]:
+        if t.i in age:
+            if t.i == min(age) and start <= t.idx < end:  # "26-year-old": the age, as written, qualifies the role
+                words.append(doc[min(age) : max(age) + 1].text)
+            continue
         if not start <= t.idx < end or t.lower_ in drop:
             continue
         if t.dep_ == "case" and words and common_poss(t.head):
             words[-1] += t.text
             continue
         owners = [a for a in t.ancestors if a.i < head.i and a.dep_ == "poss"]
-        if t.pos_ in {"ADJ", "NOUN", "PROPN"} and (common_poss(t) or (
+        if t.pos_ in {"ADJ", "NOUN", "PROPN"} and (common_poss(t) or t.i == head.i or (
                 t.dep_ not in {"poss", "det", "nummod", "predet", "case", "appos"}
                 and all(common_poss(a) for a in owners))):
             words.append(t.text)
@@ -414,6 +496,18 @@ def _description(head: Token, start: int, end: int) -> str:
     if words and of is not None:
         words += ["of", of.text]  # "chamber of commerce", "ministry of defence": one title
     return " ".join(words)
+
+
+def _age_tokens(doc: Doc, first: int, last: int) -> set[int]:
+    """The tokens of a hyphenated age ("26-year-old", "14-year-old") between two
+    positions: one word of the role, not a count and a stray "year old"."""
+    out: set[int] = set()
+    for k in range(first, last - 3):
+        toks = doc[k : k + 5]
+        if toks[0].like_num and toks[1].text == "-" and toks[2].lower_ in {"year", "years"} \
+                and toks[3].text == "-" and toks[4].lower_ == "old":
+            out.update(range(k, k + 5))
+    return out
 
 
 def _wider_name(ctx: Context, head: Token, mentions: Sequence[tuple[Actor, int, int]]) -> str | None:
