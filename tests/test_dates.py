@@ -331,3 +331,20 @@ BY_DAY_CASES = [
 def test_by_a_weekday_in_the_past(body: str, expected: list[str]) -> None:
     found = find_time_expressions(_ctx(body, WED))
     assert [t.date_start for t in found] == expected
+
+
+DAYPART_OF_CASES = [
+    # (body, expected (text, start, end)): a part of the day "of" a date is one expression
+    ("In the border village, on the night of 4 October 2016, dozens of farmers were killed.",
+     [("on the night of 4 October 2016", "2016-10-04", "2016-10-05")]),
+    ("On the morning of February 27, militiamen burned the market.",
+     [("On the morning of February 27", "2019-02-27", "2019-02-27")]),
+    ("The convoy was ambushed on the evening of 2nd March 2017 near the bridge.",
+     [("on the evening of 2nd March 2017", "2017-03-02", "2017-03-02")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DAYPART_OF_CASES)
+def test_a_part_of_the_day_of_a_date(body: str, expected: list[tuple[str, str, str]]) -> None:
+    found = find_time_expressions(_ctx(body, WED))
+    assert [(t.text, t.date_start, t.date_end) for t in found] == expected

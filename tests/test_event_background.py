@@ -112,3 +112,93 @@ def test_a_month_is_not_a_protest_march() -> None:
     types = {e.type for e in record.events}
     assert "battle" in types
     assert not types & {"protest", "riot"}
+
+
+# round 10: standing situations, support, documents and re-tellings are not new happenings
+STANDING = [
+    # where people are now, without a figure: a condition, not a new flight
+    ("Many are sleeping in schools and churches in Kalemie, a nurse said.", "sleeping", []),
+    ("Most are sleeping in the open near the market in Nyunzu.", "sleeping", []),
+    ("Hundreds are huddling in a church compound near Nyunzu.", "huddling", []),
+    # a tally up to an earlier year
+    ("Nationwide, nearly a million people had been displaced by June 2022, according to the last census.",
+     "had been displaced", []),
+    ("By the end of 2021 about 400,000 people had fled the province.", "had fled", []),
+    ("Some 50,000 residents had been uprooted by 2019, officials said.", "uprooted", []),
+    # a past span ending in a named year
+    ("The town was besieged by the militia for two years until 2017.", "besieged", []),
+    ("The valley was shelled by government troops almost every week until 2015.", "shelled", []),
+    ("The road was blockaded by the rebels until 2019.", "blockaded", []),
+    # help to a side is not a battle told
+    ("The government says its drones are helping the army repel the rebel offensive.", "repel", []),
+    ("Mercenaries are helping government forces fight the rebels around the capital.", "fight the rebels", []),
+    ("Drones supplied by its ally have helped the army repel the offensive.", "repel", []),
+    # the document itself, not people released
+    ("Names in this release have been changed to protect the witnesses.", "this release", []),
+    ("The data in this release were gathered by our field teams in Kalemie.", "this release", []),
+    ("Photos accompanying this release were taken by staff in Nyunzu.", "this release", []),
+    # a state word, not a capture
+    ("The town fell quiet on Tuesday after three days of shooting.", "fell quiet", []),
+    ("The frontline fell calm overnight, residents said.", "fell calm", []),
+    ("When the guns fell silent in Tanganyika in 2019, the valley lay in ruins.", "fell silent", []),
+]
+
+
+@pytest.mark.parametrize(("body", "needle", "expected"), STANDING)
+def test_standing_situations_are_not_events(body: str, needle: str, expected: list[str]) -> None:
+    assert sorted(_types(body, needle)) == expected
+
+
+RETOLD = [
+    ("An air strike hit the road near the Kalemie crossing on Sunday, leaving a deep crater. Traffic stopped "
+     "for hours. Aid trucks waited at the border. Rwanda's army stated that the route had been struck because "
+     "the militia was using it to move weapons into Congo.", "had been struck"),
+    ("Rebels stormed the town of Nyunzu on Tuesday. The army later acknowledged that the rebels had entered "
+     "the town.", "later acknowledged"),
+    ("An air strike hit a bridge near Kalemie on Sunday. The army stated that the bridge had been struck "
+     "because fighters used it.", "had been struck"),
+    ("Militiamen attacked a camp for displaced people near Manono on Tuesday. Officials said the camp had been "
+     "attacked by the militia.", "had been attacked"),
+]
+
+
+@pytest.mark.parametrize(("body", "needle"), RETOLD)
+def test_a_retelling_merges_into_the_told_happening(body: str, needle: str) -> None:
+    assert _types(body, needle) == []
+
+
+KEPT = [
+    # a figure of people sheltering is a displacement report
+    ("Some 3,000 people are sleeping in churches in Kalemie, the UN said.", "sleeping", "displacement"),
+    # a further act told under a reporting verb is its own happening
+    ("Rebels stormed Nyunzu on Tuesday. Witnesses said police had also fired tear gas at marchers in Kalemie.",
+     "tear gas", "protest"),
+    ("Gunmen shot dead a teacher in Manono on Monday, police said.", "shot dead", "violence_against_civilians"),
+]
+
+
+@pytest.mark.parametrize(("body", "needle", "expected"), KEPT)
+def test_reports_kept(body: str, needle: str, expected: str) -> None:
+    assert expected in _types(body, needle)
+
+
+def test_an_old_capture_under_a_plan_word_is_history() -> None:
+    record = extract(LEAD + "When the city fell to the rebels in March 2019, few people expected the siege "
+                     "to end quickly.", title="Fighting in the north", published=PUB)
+    mods = [e.modality for e in record.events if e.date.start == "2019-03-01"]
+    assert mods == ["historical"]
+
+
+AFTERMATH = [
+    ("Gunmen killed 12 villagers in Kikuku on Sunday night. The attackers set fire to about 20 houses and a "
+     "school before withdrawing into the forest.", "set fire"),
+    ("Militants stormed a village near Kalemie on Monday, killing nine people. The assailants looted shops and "
+     "torched a clinic before fleeing.", "looted"),
+    ("Fighters raided a camp near Nyunzu late on Friday, killing five displaced people. The gunmen burned tents "
+     "and stole cattle before pulling back towards the hills.", "burned"),
+]
+
+
+@pytest.mark.parametrize(("body", "needle"), AFTERMATH)
+def test_raiders_further_acts_are_part_of_the_attack(body: str, needle: str) -> None:
+    assert _types(body, needle) == []

@@ -427,3 +427,47 @@ def test_the_seat_of_a_power_is_not_the_event_place(body: str, seat: str) -> Non
     got = [e for e in _events("Attack", body) if e.date.start is not None]
     assert got, "no dated event"
     assert all(e.place is not None and e.place != seat for e in got)
+
+
+@pytest.mark.parametrize("body", [
+    "Gunmen killed 12 villagers in Ménaka on Monday. On Tuesday, fighters of ISSP, the Sahel’s Islamic "
+    "State branch, shelled a school.",
+    "Gunmen killed 12 villagers in Ménaka on Monday. On Tuesday, fighters from JNIM, the Sahel's al-Qaeda "
+    "branch, shelled a clinic.",
+    "Insurgents killed nine farmers in Gwoza on Sunday. On Monday, fighters of ISWAP, West Africa's "
+    "Islamic State affiliate, shelled the market.",
+])
+def test_a_region_owning_a_group_is_not_the_event_place(body: str) -> None:
+    # "the Sahel's al-Qaeda affiliate" says whose group, not where it struck
+    strikes = _body_events(body, "remote_violence")
+    assert strikes and all(e.place not in ("Sahel", "West Africa") for e in strikes)
+    assert strikes[0].place is not None
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Hundreds of people have reached Goma since Saturday, escaping fighting between the army and M23 "
+     "rebels in Rutshuru. Armed men exchanged fire for hours, and on Sunday evening drones dropped bombs "
+     "on houses.", "Rutshuru"),
+    ("About 300 families have arrived in Maiduguri this week, fleeing fighting between soldiers and "
+     "insurgents around Bama. On Tuesday gunmen shelled houses.", "Bama"),
+    ("Over 500 villagers made it to Goma on Friday, escaping clashes between militias in Masisi. "
+     "Shells hit the market in the afternoon, residents said.", "Masisi"),
+])
+def test_the_lead_happens_where_people_fled_not_where_they_got_to(body: str, place: str) -> None:
+    # the main place is the fighting's, not the town the people reached
+    strikes = _body_events(body, "remote_violence")
+    assert strikes and strikes[0].place == place
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Hundreds of people have reached Goma, escaping fighting between Kisangani and Beni in Rutshuru. "
+     "On Sunday evening drones dropped bombs on houses.", "Rutshuru"),
+    ("Families have reached Maiduguri, fleeing clashes between Konduga and Bama near Gwoza. "
+     "On Tuesday gunmen shelled houses.", "Gwoza"),
+    ("Some 400 villagers arrived in Bunia on Friday, escaping a feud between Mahagi and Aru in Beni. "
+     "Shells hit the market in the afternoon, residents said.", "Beni"),
+])
+def test_the_sides_of_a_fight_are_not_the_lead_place(body: str, place: str) -> None:
+    # names after "fighting between" are the sides (often groups named after towns)
+    strikes = _body_events(body, "remote_violence")
+    assert strikes and strikes[0].place == place

@@ -541,3 +541,48 @@ def test_northern_shan_state_is_a_region(body: str) -> None:
 ])
 def test_same_name_resolves_near_the_story(body: str, country: str) -> None:
     assert by_name(places_of(body))["Bagan"].country == country
+
+
+# Round 10: an admin word after a name known only as a town makes the area, named as written and kept
+# apart from the town; "X and Y districts" makes each an area; "CITY's X district" lies in CITY; a city
+# and its region both named are two places.
+@pytest.mark.parametrize(("body", "area", "town"), [
+    ("Shelling hit villages across the Bryansk region on Friday, officials said.", "Bryansk region", "Bryansk"),
+    ("Rebels attacked farmers in Rutshuru territory on Tuesday, a local chief said.", "Rutshuru territory", "Rutshuru"),
+    ("Floods cut roads in the Kramatorsk district overnight, rescuers said.", "Kramatorsk district", "Kramatorsk"),
+])
+def test_admin_word_after_town_names_the_area(body: str, area: str, town: str) -> None:
+    places = {p.name: p for p in places_of(body)}
+    assert area in places and places[area].kind == "admin_area"
+    assert town not in places
+
+
+@pytest.mark.parametrize(("body", "areas"), [
+    ("Fighting spread through the Rutshuru and Masisi territories last week.", ["Rutshuru territory", "Masisi territory"]),
+    ("Curfews were imposed in the Bryansk and Smolensk regions after the strike.", ["Bryansk region", "Smolensk region"]),
+    ("Water was cut in the Sudzha and Korenevo districts on Monday.", ["Sudzha district", "Korenevo district"]),
+])
+def test_pair_of_names_sharing_a_plural_admin_word(body: str, areas: list[str]) -> None:
+    names = {p.name for p in places_of(body)}
+    assert set(areas) <= names
+
+
+@pytest.mark.parametrize("body", [
+    "A drone hit a bus stop in Kherson's Dniprovskyi district on Monday, officials in Kherson said.",
+    "Residents of Kherson's Dniprovskyi district were told to leave the riverbank in Kherson.",
+    "Police in Kherson said a shell fell in Kherson's Dniprovskyi district overnight.",
+])
+def test_district_of_a_possessor_city_lies_in_that_city(body: str) -> None:
+    district = next(p for p in places_of(body) if any(m.text == "Dniprovskyi district" for m in p.mentions))
+    assert near(district, 46.64, 32.61, 100)  # in Kherson, not Kyiv's district of that name
+
+
+@pytest.mark.parametrize("body", [
+    "Two people died in Kherson on Monday, and shelling hit villages across the Kherson region.",
+    "The Kherson region's governor said trams in Kherson stopped after the strike.",
+    "Evacuations from the Kherson region continued as Kherson itself came under fire.",
+])
+def test_city_and_its_region_both_named_are_two_places(body: str) -> None:
+    places = {p.name: p for p in places_of(body)}
+    assert places["Kherson"].kind == "populated_place"
+    assert places["Kherson region"].kind == "admin_area"

@@ -518,3 +518,60 @@ def test_a_cue_joined_to_a_complement_clause_belongs_to_the_main_subject(body: s
 ])
 def test_a_bracketed_translation_of_a_name_is_no_quote(body: str) -> None:
     assert not [q for q in quotes_of(body) if q.kind != "indirect"]
+
+
+# ---- round 10: outlets that carry a statement, and "it added" after an outlet's report -------------
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("The Syrian army's general command, in a statement run by SANA, the state news agency, said that "
+     '"large numbers" of fighters had attacked the city.', "general command"),
+    ('The rebel command, in a message published by Radio Andalus, said its fighters had "taken the town".',
+     "rebel command"),
+    ("The governor's office, in a post relayed by Quadratín, said that the road would reopen on Friday.",
+     "governor's office"),
+])
+def test_an_outlet_that_carries_a_statement_is_not_its_speaker(body: str, speaker: str) -> None:
+    found = quotes_of(body)
+    assert found
+    for q in found:
+        assert q.speaker is not None
+        assert speaker in " / ".join(x for x in (q.speaker.role, q.speaker.organization) if x)
+        assert "agency" not in (q.speaker.role or "") and "Radio" not in (q.speaker.organization or "")
+
+
+@pytest.mark.parametrize("body", [
+    "Suspected rebels attacked farmers near Manguredjipa on Tuesday, killing three people, the news site "
+    "7sur7.cd reported. Several families from that area have since reached Butembo, it added.",
+    "Al-Shabaab fighters overran a base near Beledweyne, the Somali Guardian reported on Monday. "
+    "At least 40 families have fled to the town, it said.",
+    "Gunmen from the Jama'at group burned a market in Djibo, Reuters reported. The group has since "
+    "withdrawn, it said, citing residents.",
+])
+def test_it_after_an_outlets_report_is_the_outlet_not_the_group_it_names(body: str) -> None:
+    assert [q for q in quotes_of(body) if q.kind == "indirect"] == []
+
+
+def test_it_after_a_body_still_speaks_for_the_body() -> None:
+    found = quotes_of("The army said its troops had recaptured the town. It added that 12 rebels had been killed.")
+    assert any(q.text.startswith("12 rebels") and q.speaker is not None and q.speaker.role == "army"
+               for q in found)
+
+
+@pytest.mark.parametrize("body", [
+    "Posts on social media claiming that fighters had also seized the governor's offices in Mekelle were untrue, "
+    "officials said.",
+    "Videos claiming that the general had fled the country were fabricated, according to the army.",
+    "Rumours suggesting that the bridge had been blown up turned out to be false.",
+])
+def test_a_claim_the_sentence_judges_is_not_reported_speech(body: str) -> None:
+    assert not any(q.kind == "indirect" and q.text.startswith(("fighters", "the general", "the bridge"))
+                   for q in quotes_of(body))
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("Residents, saying that the water had run out, blocked the road.", "the water had run out"),
+    ("The army issued a statement saying that 12 rebels had been killed.", "12 rebels had been killed"),
+    ("The ministry is saying that the road will reopen on Friday.", "the road will reopen on Friday"),
+])
+def test_participles_that_report_speech_still_do(body: str, text: str) -> None:
+    assert text in [q.text for q in quotes_of(body)]

@@ -259,3 +259,18 @@ def test_round9_outlet_names(body: str, expected: list[str]) -> None:
 ])
 def test_domains_that_are_not_cited(body: str) -> None:
     assert cited(body) == []
+
+
+# ---- round 10: regional outlets of Mexico, DRC, Syria, Lebanon, Ethiopia, Burkina Faso -------------
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Two bodies were found beside the highway near Iguala, El Sur de Acapulco reported.", "El Sur de Acapulco"),
+    ("A road block was set up outside Chilapa on Sunday, Quadratín Guerrero reported.", "Quadratín Guerrero"),
+    ("Farmers were attacked near Lubero, according to 7sur7.cd.", "7sur7.cd"),
+    ("Shelling hit the Bekaa on Monday, the Lebanese channel Al Jadeed reported.", "Al Jadeed"),
+    ("Clashes were reported near Gimbi, Fana Broadcasting Corporate said.", "Fana Broadcasting Corporation"),
+    ("The convoy reached Djibo on Friday, according to the Agence d'information du Burkina.", "Agence d'Information du Burkina"),
+    ("Fighters entered two villages in eastern Deir ez-Zor, Hawar News Agency reported.", "Hawar News Agency"),
+])
+def test_round10_regional_outlets(body: str, name: str) -> None:
+    assert name in [n for n, _ in cited(body)]

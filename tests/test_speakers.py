@@ -360,3 +360,38 @@ def test_who_refers_to_the_person_not_the_last_noun(body: str, expected: str) ->
 def test_it_takes_up_the_body_that_spoke_in_the_sentence_before(body: str, expected: str) -> None:
     q = [q for q in quotes_of(body) if q.kind == "indirect"][-1]
     assert q.speaker is not None and expected in (q.speaker.role or "") + (q.speaker.organization or "")
+
+
+# ---- round 10: titles kept with names; bodies of a role the name is in apposition to ---------------
+
+@pytest.mark.parametrize(("body", "name"), [
+    ('"We will rebuild the chapel," said Father Tomas Ruiz, who leads the parish in San Miguel.',
+     "Father Tomas Ruiz"),
+    ('Imam Yusuf Bello said the mosque had taken in 30 families. "Nobody has slept," Bello said.',
+     "Imam Yusuf Bello"),
+    ('"The clinic has no fuel left," Dr. Amina Hassan told reporters in Kassala.', "Dr. Amina Hassan"),
+    ('Pastor John Mensah said the church had been burned. "They came at night," he said.', "Pastor John Mensah"),
+])
+def test_clerical_and_honorific_titles_stay_with_the_name(body: str, name: str) -> None:
+    found = quotes_of(body)
+    assert found
+    assert all(q.speaker is not None and q.speaker.name == name for q in found)
+
+
+def test_a_name_without_a_title_is_unchanged() -> None:
+    q = quotes_of('"The road is closed," said Tomas Ruiz, a driver from San Miguel.')[0]
+    assert q.speaker is not None and q.speaker.name == "Tomas Ruiz"
+
+
+@pytest.mark.parametrize(("body", "org"), [
+    ('The president of the civil society of Rutshuru, Amani Kambale, said the bodies had been counted. '
+     '"We have buried eleven people," he told a local radio.', "civil society of Rutshuru"),
+    ("The head of the traders' union in Kitale, Joseph Wanyama, said prices had fallen by half. "
+     '"Nobody is buying," Wanyama said.', "traders' union"),
+    ('The coordinator of the youth council of Oicha, Esther Kahindo, spoke on Monday. '
+     '"We are afraid," she said.', "youth council of Oicha"),
+])
+def test_later_mentions_keep_the_body_of_the_role_before_the_name(body: str, org: str) -> None:
+    direct = [q for q in quotes_of(body) if q.kind == "direct"]
+    assert direct and direct[0].speaker is not None
+    assert direct[0].speaker.organization == org

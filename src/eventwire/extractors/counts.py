@@ -131,6 +131,8 @@ def _read_figures(text: str) -> list[_Figure]:
             span_start = start - (len(text[max(0, start - 30):start]) - qual.start(1))
         elif any(s in m.group().lower() for s in lex.approximate_scales):
             qualifier, bounds = "about", "none"
+        if qualifier == "exact" and re.match(r"\s+or\s+(?:more|above)\b", text[end:end + 12]):
+            qualifier, bounds = "at_least", "low"  # "200,000 or more": the figure is a floor
         low, high = _bounds(value, bounds)
         out.append(_Figure(span_start, start, end, value, low, high, qualifier, True, m.group()))
     out.sort(key=lambda f: f.num_start)

@@ -463,6 +463,13 @@ _RANGE_TEXT = re.compile(
     rf"\s+{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*(?:{_MONTH_RE}\s+)?"
     rf"\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?(?!\w)(?!\s+(?:have|has|be|not|also|still|never|well)\b)",
     re.IGNORECASE)
+# "on the night of 9 November 2020", "the morning of March 4": spaCy splits the part of the
+# day from the date (often tagging the date an EVENT), so the pair is found here as one span.
+_DAYPART_OF = re.compile(
+    rf"\b(?:the\s+)?(?:night|morning|afternoon|evening)\s+of\s+"
+    rf"(?:\d{{1,2}}{_ORD}(?:{_RANGE_SEP}\d{{1,2}}{_ORD})?\s+(?:of\s+)?{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}{_ORD})"
+    r"(?:,?\s+\d{4})?(?!\w)",
+    re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]*(?:years?|months?)[\s-]*old|\baged?\b|year-old", re.IGNORECASE)
 _FUTURE_AUX = {"will", "shall", "'ll"}
 
@@ -523,6 +530,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")]
     spans += [(m.start(), m.end()) for m in _EXTRA.finditer(ctx.text)]
     spans += [(m.start(), m.end()) for m in _RANGE_TEXT.finditer(ctx.text)]
+    spans += [(m.start(), m.end()) for m in _DAYPART_OF.finditer(ctx.text)]
     spans = [(_lead_start(ctx.text, s), e) for s, e in spans]
     # keep the longest of overlapping spans
     spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))

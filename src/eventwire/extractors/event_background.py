@@ -29,7 +29,7 @@ def not_a_happening(tok: Token, anchor: Token, tax: Taxonomy, *, statement: bool
         return True
     if _framed(tok, anchor, tax) or _time_frame(tok) or _over_a_span(anchor):
         return True
-    if charged_with(tok, tax):
+    if charged_with(tok, tax) or _standing(tok, anchor) or _helped(anchor) or _this_document(tok):
         return True
     return statement and _figure_denied(anchor, tax)
 
@@ -58,6 +58,61 @@ def charged_with(tok: Token, tax: Taxonomy) -> bool:
         if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG":
             return False  # the clause of its own verb: stop there
     return False
+
+
+# verbs of where people are, not of their moving: "many are sleeping in classrooms"
+_CONDITION_VERBS = {"sleep", "huddle", "camp", "live", "stay", "spend", "remain"}
+# "fell silent", "went quiet": a verb of capture or flight turned state word
+_STATE_CHANGE_VERBS = {"fall", "go"}
+_SPAN_END_PREPS = {"until", "till", "up"}
+_SUPPORT_VERBS = {"help", "assist", "support", "aid", "back"}
+_DOCUMENT_NOUNS = {"release", "report", "statement", "update", "document", "bulletin", "sitrep"}
+
+
+def _has_year(tok: Token) -> bool:
+    return any(_is_year(w) for w in tok.subtree)
+
+
+def _standing(tok: Token, anchor: Token) -> bool:
+    """A standing situation, not a new happening: where people are now without a
+    figure ('many are sleeping in the open', 'families are living in tents'), a
+    tally up to an earlier date ('two million had been uprooted by March 2023')
+    and a past span ending in a named year ('was besieged for years until 2016')."""
+    if tok.lemma_.lower() in _STATE_CHANGE_VERBS and \
+            any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in tok.children):
+        return True  # "the guns fell silent", "the town fell quiet": a state word, not a capture
+    auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    if anchor.lemma_.lower() in _CONDITION_VERBS and tok.i == anchor.i and \
+            (anchor.tag_ in ("VBP", "VBZ") or (anchor.tag_ == "VBG" and auxes & {"are", "is", "am"})):
+        subj = subject_of(anchor)
+        return subj is None or not any(w.like_num for w in subj.subtree)
+    if auxes & {"will", "would", "could", "may", "might"}:
+        return False
+    for prep in anchor.children:
+        if prep.dep_ not in ("prep", "agent"):
+            continue  # a passive's "by 2019" is parsed as its agent
+        if prep.lower_ == "by" and "had" in auxes and any(_has_year(o) for o in prep.children if o.dep_ == "pobj"):
+            return True
+        if prep.lower_ in _SPAN_END_PREPS and anchor.tag_ in ("VBD", "VBN") and \
+                any(_is_year(o) for o in prep.subtree):
+            return True
+    return False
+
+
+def _helped(anchor: Token) -> bool:
+    """'its air force is helping the army repel the attack', 'sent advisers to
+    assist troops fighting the rebels': support to a side, not a battle told."""
+    for a in (anchor, *list(anchor.ancestors)[:2]):
+        if a.dep_ in ("xcomp", "ccomp", "acl") and a.head.lemma_.lower() in _SUPPORT_VERBS:
+            return True
+    return False
+
+
+def _this_document(tok: Token) -> bool:
+    """'Figures in this release come from interviews', 'as this report went to
+    press': the document itself, not a release of people."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _DOCUMENT_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in tok.children)
 
 
 def _over_a_span(anchor: Token) -> bool:

@@ -44,6 +44,10 @@ class Entry:
     # a thing whose use is the event ("tear gas"): not when it only modifies
     # another noun ("tear gas inhalation", "a water cannon truck")
     head_only: bool = False
+    # a state when it only describes a noun ('displaced people sheltering in
+    # schools'); an event when it is the clause's own verb ('500 people are
+    # sheltering in schools')
+    clausal: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
             trig = sinfo.get("triggers", {})
             weak = set(trig.get("weak", []))
             head_only = bool(trig.get("head_only", False))
+            clausal = set(trig.get("clausal_only", []))
             # a weak word is weak as verb and noun alike ("fell", "the fall of")
             for w in trig.get("verbs", []):
                 if w not in weak:
@@ -148,8 +153,8 @@ def _compile(raw: dict[str, Any]) -> Taxonomy:
             for w in trig.get("nouns", []):
                 if w not in weak:
                     add(Entry(type_, sub, SPECIFIC, False, "noun", _words(w), head_only))
-            for w in trig.get("phrases", []):
-                add(Entry(type_, sub, SPECIFIC, False, "any", _words(w), head_only))
+            for w in trig.get("phrases", []) + trig.get("clausal_only", []):
+                add(Entry(type_, sub, SPECIFIC, False, "any", _words(w), head_only, w in clausal))
             for w in sorted(weak):
                 add(Entry(type_, sub, SPECIFIC, True, "any", _words(w)))
             # weak only as a verb: "crowds gathered" needs context, "a march" does not
@@ -394,6 +399,8 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
             if got is None or any(t.i in used for t in got):
                 continue
             if entry.head_only and _modifier(_phrase_head(got)):
+                continue
+            if entry.clausal and _phrase_head(got).dep_ == "acl":
                 continue
             hits.append(Hit(entry, _phrase_head(got), got))
             used.update(t.i for t in got)

@@ -105,6 +105,13 @@ def merge_drafts(drafts: list[Draft], linker: Linker) -> list[Draft]:
             target = next((p for p in reversed(kept) if p.type in types and p.modality == d.modality
                            and _places_compatible(p, d, linker) and _dates_compatible(p.date, d.date)
                            and not (_claim(d, linker) and _other_act(p, d))), None)
+        if target is None and _same_raiders(d):
+            # "The attackers set fire to 30 houses before withdrawing": the told attack's aftermath
+            target = next((p for p in reversed(kept) if p.type in _PERPETRATED and p.modality == d.modality
+                           and 0 <= d.unit.index - p.unit.index <= _AFTERMATH), None)
+        if target is None and _retold(d, linker):
+            target = next((p for p in reversed(kept) if p.type == d.type and p.modality == d.modality
+                           and p.unit.index < d.unit.index and not _other_act(p, d)), None)
         if target is None:
             kept.append(d)
         else:
@@ -283,6 +290,46 @@ def _claim(d: Draft, linker: Linker) -> bool:
     if subj is None:
         return False
     return subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+
+
+_AFTERMATH = 3  # sentences after an attack its raiders' further acts are told in
+# the perpetrators named back by a definite noun ("the attackers", "the gunmen")
+_RAIDERS = {"attacker", "assailant", "gunman", "raider", "militant", "fighter", "insurgent", "jihadist"}
+
+
+def _same_raiders(d: Draft) -> bool:
+    """'The attackers set fire to about 30 houses before withdrawing', 'the
+    gunmen looted shops and torched a clinic', 'dozens of homes were burned':
+    burning, looting or pulling back by perpetrators named back with 'the', or
+    with no hand named, is part of the attack just told."""
+    if d.type != "strategic_development" or d.date_own:
+        return False
+    if is_passive(d.anchor) and not prep_objects(d.anchor, {"by"}):
+        return True  # "about 40 shelters were burned to the ground": no other hand named
+    subj = subject_of(d.anchor)
+    for v in list(d.anchor.ancestors)[:3]:
+        if subj is not None:
+            break
+        subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None  # "... before withdrawing"
+    if subj is None or subj.lemma_.lower() not in _RAIDERS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subj.children)
+
+
+def _retold(d: Draft, linker: Linker) -> bool:
+    """'The statement acknowledged that rebels had entered the city', 'the army
+    stated that the road had been struck because ...': a past perfect under a
+    reporting verb, with no date or figure of its own, re-tells a happening the
+    story has told; a telling of the same type earlier in the story takes it."""
+    if d.date_own or d.counts:
+        return False
+    auxes = {c.lower_ for c in d.anchor.children if c.dep_ in ("aux", "auxpass")}
+    if "had" not in auxes or d.anchor.dep_ != "ccomp":
+        return False
+    if any(c.lower_ in ("also", "too", "again") for c in d.anchor.children):
+        return False  # "police had also fired tear gas in X": a further happening
+    reporting = linker.tax.cues["reporting_verbs"]
+    return d.anchor.head.lemma_.lower() in reporting or d.anchor.head.lemma_.lower() == "acknowledge"
 
 
 def _other_act(p: Draft, d: Draft) -> bool:

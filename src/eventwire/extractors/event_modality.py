@@ -38,7 +38,10 @@ def historical(drafts: list[Draft], published: date | None, tax: Taxonomy) -> No
         if d.modality == "asserted" and year is not None and published.year - year >= 1:
             d.modality = "historical"  # "the memory of May 2002, when dozens were killed"
         if d.date_own and end is not None and d.date.start is not None:
-            if (published - date.fromisoformat(end)).days > tax.historical_min_days and d.modality == "asserted":
+            # a simple past with its own old date is history even under a plan word
+            # elsewhere in the sentence ("when X fell in 2022, few expected ...")
+            told = d.modality == "asserted" or (d.modality == "planned" and d.anchor.tag_ == "VBD")
+            if (published - date.fromisoformat(end)).days > tax.historical_min_days and told:
                 d.modality = "historical"
         elif (d.modality == "asserted" and not d.date_own and d.unit.index - last_hist_unit <= 1
               and _simple_past(d.anchor)):

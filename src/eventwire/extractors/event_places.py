@@ -112,23 +112,55 @@ def _lead_place(places: Sequence[Place], ctx: Context, reporting: Collection[str
     if not sents:
         return None
     coarse: list[Place] = []
+    reached_only: str | None = None
     for k, sent in enumerate(sents[: 1 + _LEAD_FOLLOW]):
         for start, p in mentions:
             if not (sent.start_char <= start < sent.end_char):
                 continue
             span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-            if span is None or _aside_mention(span.root, reporting) or _river_town(p, span.root):
+            if span is None or _aside_mention(span.root, reporting) or _river_town(p, span.root) \
+                    or _fighting_party(span.root):
                 continue
             if p.precision in ("point", "admin2"):
                 if _possessor(span.root):
+                    continue
+                if k == 0 and _arrived_at(span.root):
+                    # "people have reached Chilpancingo, escaping fighting in Tlacotepec":
+                    # the lead happens where they fled from, if the lead names it
+                    reached_only = reached_only or p.name
                     continue
                 if k == 0 or not coarse or any(_holds(c, p) for c in coarse):
                     return p.name
             elif k == 0:
                 coarse.append(p)
+        if k == 0 and reached_only is not None:
+            return reached_only
         if k == 0 and not coarse:
             return None  # a lead that names no place at all: fall back to frequency
     return None
+
+
+# nouns of a fight between two sides: what stands after "between" names the sides
+_FIGHT_NOUNS = frozenset({"fighting", "clash", "clashes", "battle", "battles", "war", "conflict", "feud",
+                          "fight", "fights", "rivalry", "hostilities", "violence", "dispute"})
+
+
+def _fighting_party(tok: Token) -> bool:
+    """'fighting between Los Ardillos and Los Tlacos': a name after 'between' a fight
+    names a side (a group read as a place), never where the fight is."""
+    t = tok
+    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "between" and t.head.head.lower_ in _FIGHT_NOUNS
+
+
+def _arrived_at(tok: Token) -> bool:
+    """The place an arrival verb says people got to ('reached Mora', 'arrived in Tame')."""
+    t = tok
+    while t.dep_ in ("compound", "appos", "conj") and t.head.i != t.i:
+        t = t.head
+    verb = t.head if t.dep_ in ("dobj", "obj") else t.head.head if t.dep_ == "pobj" else None
+    return verb is not None and arrival(verb) and reached(tok, verb)
 
 
 def lead_span(ctx: Context) -> tuple[int, int] | None:
@@ -304,7 +336,16 @@ def _origin_modifier(tok: Token | None, unit: Unit, linker: Linker) -> bool:
         # a possessive place whose noun is not a place ("Belgium's militants"),
         # whatever the parser attached it to
         after = [t for t in tok.doc[nxt.i + 1 : nxt.i + 5] if t.pos_ in ("NOUN", "PROPN")]
-        return bool(after) and not is_place_like(after[0], unit, linker.tax, linker)
+        if not after:
+            return False
+        owned = after[0]
+        while owned.dep_ == "compound" and owned.head.i > owned.i and owned.head.i - nxt.i <= 6:
+            # "the Sahel's al-Qaeda affiliate": the owned thing is the compound's head,
+            # not the name modifying it (which the parser may tag as part of the place)
+            owned = owned.head
+        if owned is after[0]:
+            return not is_place_like(owned, unit, linker.tax, linker)
+        return not _place_head(owned, tok, unit, linker)
     if speaking_place(tok, linker.tax.cues["reporting_verbs"]) or seat_of_allegiance(tok):
         return True
     if tok.dep_ not in ("poss", "compound", "amod", "nmod"):

@@ -133,9 +133,48 @@ def _head_noun(doc: Doc, end: int) -> Token | None:
     return doc[j]
 
 
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
+
+
+def _in_proper_name(tok: Token) -> bool:
+    """A capitalised word inside a multi-word name ("Hayat Tahrir al-Sham", "Operation
+    Savage Storm") names something; it is never the outlet's own loaded word."""
+    if not tok.text[:1].isupper() or tok.text.isupper() or tok.ent_type_ not in _NAME_ENTS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) > 1
+
+
+def _subject(tok: Token) -> Token | None:
+    """The grammatical subject of a verb (passive subjects included), else None."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # a conjoined verb shares its subject ("troops crossed and smashed into")
+    if tok.dep_ == "conj" and tok.head is not tok:
+        return _subject(tok.head)
+    return None
+
+
 def _is_neutral(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     # a verb entry never fires on the noun of the same spelling ("the local butcher")
     if entry.pos == "verb" and end - start == 1 and doc[start].pos_ not in ("VERB", "AUX"):
+        return True
+    if any(_in_proper_name(t) for t in doc[start:end]):
+        return True
+    if entry.subjects or entry.neutral_subjects:
+        subj = _subject(doc[start])
+        words = _words(subj) if subj is not None else set()
+        if entry.subjects and not words & entry.subjects:
+            return True
+        if words & entry.neutral_subjects:
+            return True
+    # an adjective entry used as an intransitive finite verb ("the split has hardened") is
+    # analysis register, not the attributive verdict ("hardened killers"); with an object
+    # ("had brainwashed children") the act itself is the loaded word
+    deps = {c.dep_ for c in doc[start].children}
+    if (entry.pos == "adj" and end - start == 1 and doc[start].pos_ == "VERB"
+            and "aux" in deps and not deps & {"dobj", "obj", "auxpass"}):
         return True
     before = doc[max(0, start - 3):start]
     if entry.neutral_prev and any(_words(t) & entry.neutral_prev for t in before):

@@ -32,6 +32,8 @@ class Entry:
     neutral_heads: frozenset[str] = frozenset()
     extend: str | None = None
     forms: tuple[str, ...] = ()
+    subjects: frozenset[str] = frozenset()          # the verb is loaded only with one of these subjects
+    neutral_subjects: frozenset[str] = frozenset()  # a literal subject keeps the verb neutral
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,14 @@ class Lexicon:
     person_objects: frozenset[str] = frozenset()       # person_nouns plus objects of "needs: person" verbs
 
 
-def _entry(raw: dict[str, Any]) -> Entry:
+def _word_set(value: Any, classes: dict[str, Any]) -> frozenset[str]:
+    """A list of words, or "@name" for a list under ``word_classes`` in the data file."""
+    if isinstance(value, str) and value.startswith("@"):
+        value = classes.get(value[1:], [])
+    return frozenset(str(w).lower() for w in (value or []))
+
+
+def _entry(raw: dict[str, Any], classes: dict[str, Any]) -> Entry:
     return Entry(
         term=str(raw["term"]), category=str(raw["category"]), pos=str(raw.get("pos", "phrase")),
         weight=int(raw.get("weight", 1)), polarity=int(raw.get("polarity", -1)),
@@ -65,6 +74,8 @@ def _entry(raw: dict[str, Any]) -> Entry:
         neutral_next=frozenset(w.lower() for w in raw.get("neutral_next", [])),
         neutral_heads=frozenset(w.lower() for w in raw.get("neutral_heads", [])),
         extend=raw.get("extend"), forms=tuple(w.lower() for w in raw.get("forms", [])),
+        subjects=_word_set(raw.get("subjects"), classes),
+        neutral_subjects=_word_set(raw.get("neutral_subjects"), classes),
     )
 
 
@@ -78,7 +89,7 @@ def load_lexicon() -> Lexicon:
         return frozenset(str(w).lower() for w in raw.get(key, []))
 
     return Lexicon(
-        version=str(raw["version"]), entries=tuple(_entry(e) for e in raw["entries"]),
+        version=str(raw["version"]), entries=tuple(_entry(e, raw.get("word_classes", {})) for e in raw["entries"]),
         group_aliases=aliases, demonyms=low("demonyms"), group_nouns=low("group_nouns"),
         span_modifiers=low("span_modifiers"),
         demonstratives=low("demonstratives"), person_nouns=low("person_nouns"),

@@ -158,6 +158,24 @@ def resolve(cands: list[Candidate], raw: dict[str, dict[str, float]], words: _Wo
             if margin >= 1.0 and entry.kind not in ("country", "region", "water"):
                 anchors.append((entry.lat, entry.lon))
         chosen[key] = _best(g, evidence, admins, anchors)[0]
+    return _town_beside_area(groups, chosen, words)
+
+
+def _town_beside_area(groups: dict[str, Candidate], chosen: dict[str, Entry], words: _Words) -> dict[str, Entry]:
+    """A bare name that is both a town and an admin area ("Kherson") is the town when the article
+    also names the area with its admin word ("the Kherson region"): writing the admin word is
+    what tells the area apart, so a city and its region both named are two places."""
+    # admin areas named somewhere with their admin word ("Kherson region", not "Gaza Strip")
+    written = {entry.index for key, entry in chosen.items() if entry.kind == "admin_area"
+               and words.feature_kind.get(key.split()[-1]) == "admin_area"}
+    for key, g in groups.items():
+        entry = chosen[key]
+        if entry.kind != "admin_area" or entry.index not in written:
+            continue
+        towns = [m.entry for m in g.matches if m.strong and m.entry.kind == "populated_place"
+                 and m.entry.country == entry.country]
+        if towns and len(key.split()) == 1:
+            chosen[key] = max(towns, key=lambda e: e.population)
     return chosen
 
 

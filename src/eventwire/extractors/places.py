@@ -391,6 +391,12 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
             # armed group's wilayah, no mention of the region.
             i = j + 1
             continue
+        if (j - i >= 2 and not strong_kinds and _singular_admin(last, words) and doc[j - 2].whitespace_
+                and _possessor(out, doc, i) is not None):
+            # "Kherson's Dniprovskyi district" known only as another city's district: the area as
+            # written, inside the possessor city (article context beats a homonym far away).
+            j -= 1
+            strong_kinds = {"populated_place"}
         site = site_head_at(doc, j, words.site_heads)
         if j - i >= 2 and (last in ("camp", "camps") or (
                 last in ("city", "town") and doc[j - 1].text == last) or admin_word):
@@ -425,6 +431,32 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
             else:
                 as_kind, written = words.after_name[doc[j].lower_], feature
             j += 1
+        elif strong_kinds == {"populated_place"} and _shared_admin(doc, j, words) is not None:
+            # "the Dniprovskyi and Korabelnyi districts", "Beni and Lubero territories": the plural admin
+            # word after a pair of names makes each name an area.
+            area = _shared_admin(doc, j, words) or ""
+            written, as_kind = f"{text[start:end]} {area}", "admin_area"
+            key = normalize(written)
+            tier = min(tier, WEAK)
+        elif i >= 2 and doc[i - 1].lower_ == "and" and strong_kinds == {"populated_place"} \
+                and _shared_admin(doc, i - 1, words) is not None:
+            # the second name of "Beni and Lubero territories"
+            written, as_kind = f"{text[start:end]} {_shared_admin(doc, i - 1, words)}", "admin_area"
+            key = normalize(written)
+            tier = min(tier, WEAK)
+            j += 1
+        elif (j < n and _singular_admin(doc[j].lower_, words) and strong_kinds == {"populated_place"}
+              and doc[j - 1].whitespace_ and doc[j].pos_ in ("NOUN", "PROPN")):
+            # "the Kursk region", "Beni territory", "Kherson's Dniprovskyi district": an admin word after a
+            # name the gazetteer knows only as a town makes the area named after it, named as written
+            # (kept apart from the town, which may be named too). A district of "CITY's" lies in that city.
+            written, as_kind = text[start : doc[j].idx + len(doc[j].text)], "admin_area"
+            key = normalize(written)
+            anchor = _possessor(out, doc, i)
+            if anchor is not None:
+                matches = anchor
+            tier = min(tier, WEAK)  # the admin word itself says the name is a place
+            j += 1
         is_country = any(m.entry.kind == "country" for m in matches)
         if not (is_country and _is_modifier(doc, j)):
             rel = _relative(doc, i, words)
@@ -438,6 +470,34 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
                                   written=written, as_kind=as_kind, conj=_list_head(doc, i, j)))
         i = j
     return out
+
+
+def _singular_admin(low: str, words: _Words) -> bool:
+    """A singular admin word ("region", "district", "territory"; not "state", which is also a
+    polity and an adjective)."""
+    return words.feature_kind.get(low) == "admin_area" and not low.endswith("s") and low != "state"
+
+
+def _shared_admin(doc: Doc, j: int, words: _Words) -> str | None:
+    """The singular admin word shared by a pair of names when the name ending before token j is the
+    first: "X and Y districts" -> "district"."""
+    if j < 0 or j + 2 >= len(doc) or doc[j].lower_ != "and" or not _is_cap(doc[j + 1]):
+        return None
+    plural = doc[j + 2].lower_
+    if words.feature_kind.get(plural) != "admin_area" or not plural.endswith("s") or plural == "states":
+        return None
+    return plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+
+
+def _possessor(out: list[Candidate], doc: Doc, i: int) -> list[Match] | None:
+    """The town entries of a name written as a possessor right before token i ("Kherson's X")."""
+    if i < 2 or not _possessive(doc[i - 1].text) or not out:
+        return None
+    prev = out[-1]
+    if prev.end != doc[i - 2].idx + len(doc[i - 2].text):
+        return None
+    towns = [m for m in prev.matches if m.strong and m.entry.kind == "populated_place"]
+    return towns or None
 
 
 def _list_head(doc: Doc, i: int, j: int) -> int | None:
@@ -486,12 +546,14 @@ def extract_places(ctx: Context, *, gazetteer: Gazetteer | None = None) -> list[
     # One place per entry; a natural feature named after a town is a place of its own.
     mentions: dict[int | str, list[Mention]] = defaultdict(list)
     entries: dict[int | str, tuple[Entry, Candidate]] = {}
+    featured = {c.key for c in cands if c.as_kind}  # a feature's later mentions stay with it
     for cand in cands:
         entry = chosen[cand.key]
         if cand.key not in keep:
             continue
-        group: int | str = cand.key if cand.as_kind else entry.index
-        if group not in entries or (cand.written and not entries[group][1].written):
+        group: int | str = cand.key if cand.key in featured else entry.index
+        if group not in entries or (cand.written and not entries[group][1].written) or (
+                cand.as_kind and not entries[group][1].as_kind):
             entries[group] = (entry, cand)
         mentions[group].append(Mention(text=ctx.text[cand.start : cand.end], start=cand.start,
                                        end=cand.end, relative=cand.relative))

@@ -131,7 +131,7 @@ def _subject(tok: Token) -> Token | None:
         issuer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
         return _named_before(issuer) if issuer is not None else None
     if subj is not None:
-        subj = _named_before(subj)
+        subj = _channel_owner(_named_before(subj))
     if subj is None and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in {"NOUN", "PROPN"} \
             and tok.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and tok.head.i < tok.i:
         # "The presidency announced ...": a parse that makes the subject the sentence's root and
@@ -180,6 +180,29 @@ def _subject(tok: Token) -> Token | None:
         if inverted is not None and tok.i > 0 and tok.doc[tok.i - 1].is_punct:
             return inverted
     return subj
+
+
+_CARRIED_BY = re.compile(
+    r"^[^,]*?\S,\s+(?:in|via|through|on)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:run|carried|published|aired|broadcast|released|posted|relayed|cited|quoted|read\s+out)\s+"
+    r"(?:by|on|in)\s+(?:[^,]+,\s*)?$")
+
+
+def _channel_owner(subj: Token) -> Token:
+    """'The army's command, in a statement run by SANA, the state news agency, said': an outlet
+    that runs, carries or airs a statement is its channel; the parse may make the outlet (or its
+    description) the subject, but the one whose statement it is speaks."""
+    doc, sent = subj.doc, subj.sent
+    left = doc[subj.left_edge.i]
+    prefix = doc_text(doc)[sent.start_char : left.idx] if subj.left_edge.i > sent.start else ""
+    if not prefix or _CARRIED_BY.match(prefix) is None:
+        return subj
+    comma = prefix.index(",")
+    owner = doc.char_span(sent.start_char, sent.start_char + comma, alignment_mode="contract")
+    if owner is None or not len(owner):
+        return subj
+    head = owner.root
+    return head if head.pos_ in {"NOUN", "PROPN"} else subj
 
 
 def _named_before(subj: Token) -> Token:
@@ -339,6 +362,22 @@ def _is_outlet(speaker: Speaker, sources: Sequence[SourceCited]) -> bool:
     return any(s.start < speaker.end and speaker.start < s.end for s in sources)
 
 
+def _outlet_antecedent(text: str, speaker: Speaker, actors: Sequence[Actor],
+                       sources: Sequence[SourceCited]) -> bool:
+    """'..., the news site X reported. Several families have since fled, it added': "it" takes up
+    the outlet cited last in its paragraph, not a group named before the outlet (nor one the
+    outlet's report names); the outlet only reports."""
+    if speaker.text.lower() != "it":
+        return False
+    para = text.rfind("\n", 0, speaker.start) + 1
+    cited = [s.start for s in sources if para <= s.start < speaker.start]
+    if not cited:
+        return False
+    latest_org = max((m.start for a in actors if a.type not in {"person", "civilians"} for m in a.mentions
+                      if m.end <= speaker.start), default=-1)
+    return max(cited) > latest_org
+
+
 def _inherited(text: str, q: Marked, quoted: Sequence[Quote]) -> Speaker | None:
     """An unattributed quote continues the latest attributed one of its own
     paragraph or of the paragraph just before."""
@@ -423,6 +462,22 @@ def _clause(comp: Token, cue: Token, sources: Sequence[SourceCited]) -> list[Tok
     return toks
 
 
+def _judged_claim(cue: Token) -> bool:
+    """'Posts claiming that X were untrue', 'Videos saying that X were fabricated': a participle
+    (no auxiliary, no comma before it) that modifies the sentence's subject noun makes the claim
+    the topic of the sentence, which judges it; it is not a report of what anyone said."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i == 0 or doc[cue.i - 1].text == ",":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in cue.children):
+        return False
+    if cue.dep_ == "acl":
+        return cue.head.dep_ in {"nsubj", "nsubjpass"} and cue.head.i < cue.i
+    # a parse may make the bare participle the clause's verb (even the root) and the noun its subject
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i and c.pos_ in {"NOUN", "PROPN"}
+               for c in cue.children) and cue.dep_ in {"ccomp", "advcl", "csubj", "ROOT"}
+
+
 def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCited], marks: Sequence[Marked],
               quoted: Sequence[Quote]) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
@@ -441,6 +496,8 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
             continue
         if toks[-1].i < tok.i and any(t.text in {":", ";"} for t in doc[toks[-1].i + 1 : tok.i]):
             continue  # "X has raised its toll: it now says ...": a sentence of its own, not what is said
+        if _judged_claim(tok):
+            continue  # "Posts claiming that X were untrue": the sentence judges the claim, nobody speaks
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if ctx.in_title(start) or _headline_line(text, tok.idx):
             continue  # a headline's or key point's "..., police say" restates the body's report
@@ -459,7 +516,7 @@ def _indirect(ctx: Context, actors: Sequence[Actor], sources: Sequence[SourceCit
         if len(outside) < 3:
             continue  # "they had 'no blood on their hands'": the partial quote says it all
         speaker = _attribute(ctx, tok, actors, marks, previous)
-        if speaker is None or _is_outlet(speaker, sources):
+        if speaker is None or _is_outlet(speaker, sources) or _outlet_antecedent(text, speaker, actors, sources):
             continue
         if any(p.kind == "partial" and start <= p.start and p.end <= end for p in quoted):
             continue  # the partial quote inside already gives the speaker's words

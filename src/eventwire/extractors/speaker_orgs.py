@@ -48,6 +48,7 @@ class Verbs:
     naming_verbs: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     role_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    name_titles: frozenset[str] = frozenset()
 
     @property
     def any(self) -> frozenset[str]:
@@ -64,7 +65,8 @@ def verbs() -> Verbs:
                      frozenset(data["not_quotes"]), frozenset(data["cue_nouns"]),
                      frozenset(data["org_nouns"]), frozenset(data["membership_verbs"]),
                      frozenset(data["naming_verbs"]), frozenset(data["person_nouns"]),
-                     tuple((k, tuple(v)) for k, v in data["role_kinds"].items()))
+                     tuple((k, tuple(v)) for k, v in data["role_kinds"].items()),
+                     frozenset(data["name_titles"]))
     except (KeyError, TypeError) as err:
         raise DataFileError(path="eventwire/data/reporting_verbs.json", detail=f"bad or missing key {err}") from err
 
@@ -312,3 +314,71 @@ def as_written(text: str, name: str, start: int, end: int, role: str | None = No
     if "(" in name and low in name.lower():
         return name
     return f"{said} ({name})"
+
+
+def _title_elsewhere(ctx: Context, person: Actor) -> str | None:
+    """'Bello said': the title the person was introduced with ("police
+    spokesman Haruna Sani Bello"), with the nouns qualifying it."""
+    lex = lexicon()
+    for m in person.mentions:
+        at = ctx.text.find(person.name, m.start, m.end)
+        if at <= m.start:
+            continue
+        span = ctx.doc.char_span(m.start, at, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        first = span[0].i
+        while first > 0 and ctx.doc[first - 1].dep_ == "compound" and (
+                ctx.doc[first - 1].pos_ == "NOUN" or ctx.doc[first - 1].lower_ in _BODY_NOUNS):
+            first -= 1  # "police" before "spokesman"; "Government spokesman" opening a sentence
+        words = [t.text for t in ctx.doc[first : span[-1].i + 1]
+                 if t.is_alpha and t.lower_ not in lex.drop_modifiers and not t.is_punct]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def _affiliation_elsewhere(ctx: Context, person: Actor, before: int) -> str | None:
+    """'Hashi told ...': the body the person was introduced with at an earlier
+    mention ("Major Abdikadir Hashi of the army's 27th Division")."""
+    for m in person.mentions:
+        if m.start >= before:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        # "The president of the X union, Y Z, said": the name is in apposition to the role that holds the body
+        # (a parse may hang the name on the body's place instead: then the role subject it follows)
+        heads = [root]
+        if root.dep_ == "appos":
+            heads += [a for a in root.ancestors if a.pos_ == "NOUN" and a.i < root.i
+                      and (a.i == root.head.i or a.dep_ in {"nsubj", "nsubjpass"})]
+        found = next((f for f in (_affiliation(ctx, h) for h in heads) if f), None)
+        if found:
+            return found
+    return None
+
+
+def titled_name(text: str, person: Actor) -> str:
+    """A person's name with the clerical or honorific title written just before one of its
+    mentions ("said Father Tomas Ruiz", "Imam Yusuf Bello said"): the text names the person
+    with it, and later mentions ("Ruiz said", "he said") refer to the same titled person."""
+    titles = verbs().name_titles
+    if person.name.split()[0].rstrip(".") in titles:
+        return person.name
+    pattern = _title_before(titles)
+    for m in person.mentions:
+        first = m.text.split()[0] if m.text.split() else ""
+        if first.rstrip(".") in titles and m.text.endswith(person.name):  # the mention holds the title
+            return f"{first} {person.name}"
+        found = pattern.search(text, max(0, m.start - 20), m.start) if m.start > 0 else None
+        if found is not None:
+            return f"{found.group(1)} {person.name}"
+    return person.name
+
+
+@functools.lru_cache(maxsize=4)
+def _title_before(titles: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])((?:" + alt + r")\.?)\s+$")

@@ -25,6 +25,7 @@ from eventwire.extractors.speaker_orgs import (
     _QUANTIFIERS,
     Verbs,
     _affiliation,
+    _affiliation_elsewhere,
     _context_org,
     _defined_acronym,
     _kind_org,
@@ -32,8 +33,10 @@ from eventwire.extractors.speaker_orgs import (
     _owner,
     _pronoun_owner,
     _qualified_role,
+    _title_elsewhere,
     _with_acronym,
     as_written,
+    titled_name,
     verbs,
 )
 from eventwire.schema import Actor, Quote, Speaker
@@ -261,7 +264,7 @@ def _pronoun_speaker(ctx: Context, subj: Token, actors: Sequence[Actor],
     if kind == "person":
         # the nearer of the latest person named and the latest quoted speaker
         options: list[tuple[int, Speaker]] = [
-            (pos, Speaker(a.name, _title_elsewhere(ctx, a), _affiliation_elsewhere(ctx, a, start),
+            (pos, Speaker(titled_name(ctx.text, a), _title_elsewhere(ctx, a), _affiliation_elsewhere(ctx, a, start),
                           subj.text, start, end))
             for pos, a in before if a.type == "person" and not _addressee(ctx.doc, pos)
         ]
@@ -427,7 +430,7 @@ def _describe(ctx: Context, start: int, end: int, head: Token, actors: Sequence[
             org = orgs[0].name  # the actor's full name beats a shorter description ("the military")
         if org is None:  # "Okonjo said": the body "Tunde Okonjo, an analyst at X" was quoted with before
             org = _quoted_org(person.name, previous)
-        return Speaker(person.name, role, org, text[start:end], start, end)
+        return Speaker(titled_name(text, person), role, org, text[start:end], start, end)
     wider = _wider_name(ctx, head, head_mentions)
     if wider is not None:  # "Amnesty Kenya": a name the actor's mention ("Kenya") is only part of
         return Speaker(None, None, wider, text[start:end], start, end)
@@ -579,41 +582,6 @@ def _person_role(ctx: Context, start: int, end: int, head: Token, actors: Sequen
            and t.dep_ in {"compound", "amod"} and t.lower_ not in lex.drop_modifiers
            and t.ent_type_ != "PERSON"]
     return " ".join(t.text for t in run) or " ".join(t.text for t in titles)
-
-
-def _title_elsewhere(ctx: Context, person: Actor) -> str | None:
-    """'Bello said': the title the person was introduced with ("police
-    spokesman Haruna Sani Bello"), with the nouns qualifying it."""
-    lex = lexicon()
-    for m in person.mentions:
-        at = ctx.text.find(person.name, m.start, m.end)
-        if at <= m.start:
-            continue
-        span = ctx.doc.char_span(m.start, at, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        first = span[0].i
-        while first > 0 and ctx.doc[first - 1].dep_ == "compound" and (
-                ctx.doc[first - 1].pos_ == "NOUN" or ctx.doc[first - 1].lower_ in _BODY_NOUNS):
-            first -= 1  # "police" before "spokesman"; "Government spokesman" opening a sentence
-        words = [t.text for t in ctx.doc[first : span[-1].i + 1]
-                 if t.is_alpha and t.lower_ not in lex.drop_modifiers and not t.is_punct]
-        if words:
-            return " ".join(words)
-    return None
-
-
-def _affiliation_elsewhere(ctx: Context, person: Actor, before: int) -> str | None:
-    """'Hashi told ...': the body the person was introduced with at an earlier
-    mention ("Major Abdikadir Hashi of the army's 27th Division")."""
-    for m in person.mentions:
-        if m.start >= before:
-            continue
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        found = _affiliation(ctx, span.root) if span is not None and len(span) else None
-        if found:
-            return found
-    return None
 
 
 def _is_cue(tok: Token, allowed: frozenset[str]) -> bool:
