@@ -361,7 +361,7 @@ BREADTH_R10 = {
 
 
 @pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in BREADTH_R10.items() for t in ts])
-def test_vocabulary_breadth_round10(expected: tuple[str, str], text: str) -> None:
+def test_vocabulary_breadth_sites_settlements_transport(expected: tuple[str, str], text: str) -> None:
     assert expected in types_of(text)
 
 
@@ -375,7 +375,7 @@ NOT_CONFLICT_R10 = [
 
 
 @pytest.mark.parametrize("text", NOT_CONFLICT_R10)
-def test_round10_words_without_conflict_arguments(text: str) -> None:
+def test_new_words_without_conflict_arguments_give_no_event(text: str) -> None:
     assert types_of(text) == ()
 
 

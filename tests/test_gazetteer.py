@@ -231,7 +231,7 @@ def test_news_spellings_of_geonames_names() -> None:
     ("Niger state", "Niger State", "NG", "admin1"),
     ("Sokoto State", "Sokoto", "NG", "admin1"),
 ])
-def test_round7_admin_areas(gaz: Gazetteer, variant: str, name: str, country: str, precision: str) -> None:
+def test_admin_areas_named_with_their_admin_word(gaz: Gazetteer, variant: str, name: str, country: str, precision: str) -> None:
     found = [m.entry for m in gaz.lookup(variant) if m.strong and m.entry.kind == "admin_area"]
     assert [(e.name, e.country, e.precision) for e in found] == [(name, country, precision)]
 
@@ -246,7 +246,7 @@ def test_niger_state_is_never_the_country(gaz: Gazetteer) -> None:
     ("Kakhovka reservoir", "Kakhovka Reservoir", "water"),
     ("Rugu forest", "Rugu Forest", "region"),
 ])
-def test_round7_natural_features(gaz: Gazetteer, variant: str, name: str, kind: str) -> None:
+def test_natural_features_named_as_written(gaz: Gazetteer, variant: str, name: str, kind: str) -> None:
     assert [(m.entry.name, m.entry.kind) for m in gaz.lookup(variant) if m.strong] == [(name, kind)]
 
 
@@ -254,5 +254,5 @@ def test_round7_natural_features(gaz: Gazetteer, variant: str, name: str, kind: 
     ("Far North", "CM"), ("Extreme North", "CM"), ("Vayots Dzor", "AM"), ("Syunik Province", "AM"),
     ("Mayo-Sava", "CM"), ("Tinzaouaten", "ML"), ("Neelum Valley", "PK"), ("Pétion-Ville", "HT"),
 ])
-def test_round9_areas_and_towns_are_known(name: str, country: str) -> None:
+def test_district_seats_and_areas_are_known(name: str, country: str) -> None:
     assert any(m.strong and m.entry.country == country for m in default_gazetteer().lookup(name))

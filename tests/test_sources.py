@@ -248,7 +248,7 @@ def test_media_arms_of_armed_groups(body: str, expected: list[str]) -> None:
     ("Le Figaro said the convoy had been ambushed twice.", ["Le Figaro"]),
     ("According to Mada Masr, the crossing stayed closed.", ["Mada Masr"]),
 ])
-def test_round9_outlet_names(body: str, expected: list[str]) -> None:
+def test_outlet_names_with_modifiers_and_domains(body: str, expected: list[str]) -> None:
     assert [name for name, _ in cited(body)] == expected
 
 
@@ -272,5 +272,5 @@ def test_domains_that_are_not_cited(body: str) -> None:
     ("The convoy reached Djibo on Friday, according to the Agence d'information du Burkina.", "Agence d'Information du Burkina"),
     ("Fighters entered two villages in eastern Deir ez-Zor, Hawar News Agency reported.", "Hawar News Agency"),
 ])
-def test_round10_regional_outlets(body: str, name: str) -> None:
+def test_regional_outlets_are_known(body: str, name: str) -> None:
     assert name in [n for n, _ in cited(body)]

@@ -89,5 +89,6 @@ def run_bench_public(args: argparse.Namespace) -> int:
     if "dates" in results:
         d = results["dates"]
         print(f"TempEval-3 platinum DATE values: accuracy {d.get('value_accuracy', float('nan')):.3f}"
-              f" over {d.get('total', '?')} expressions")
+              f" over {d.get('comparable', '?')} comparable expressions"
+              f" (coverage {d.get('coverage', float('nan')):.3f}, {d.get('date_timexes', '?')} DATE expressions)")
     return 0

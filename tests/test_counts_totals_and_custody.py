@@ -7,20 +7,13 @@ cases at least."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
-from eventwire.extractors.counts import extract_counts
-from eventwire.extractors.dates import find_time_expressions
-from eventwire.nlp import parse
+from tests.count_helpers import count_records
 
 
 def _counts(body: str) -> list[tuple[str, int, str]]:
-    text, body_start = compose(None, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
-    found = extract_counts(ctx, places=[], times=find_time_expressions(ctx), actors=[], quotes=[])
+    found = count_records(body)
     return [(c.kind, c.value, c.status) for c in found]
 
 

@@ -1,4 +1,4 @@
-"""Loaded-language word classes of round 10: mockery adjectives, violent-motion verbs whose
+"""Loaded-language word classes: mockery adjectives, violent-motion verbs whose
 subject is an army, intensified superlatives of shame, 'X machine', 'raged' with a person as
 subject, shame nouns in capital headlines, and neutral readings (a word inside a proper name, an
 adjective used as a finite verb, a literal subject of 'swamped'). Texts written for these tests."""

@@ -1,4 +1,4 @@
-"""Loaded-language entries of round 8: an evaluative adjective pair on an act ('a cruel and deliberate
+"""Loaded-language entries: an evaluative adjective pair on an act ('a cruel and deliberate
 siege'), 'unleash' an attack, 'breeding ground for' people, pictures of ruin ('a trail of
 devastation'), 'iron-fist', and 'junta' after a country's possessive (wire usage). Every text is
 written for these tests; each rule has three differently worded loaded cases and neutral ones."""
