@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.errors import DataFileError
 from eventwire.extractors.context import Context
+from eventwire.extractors.phrase_scan import PhraseScanner
 from eventwire.extractors.sources import extract_sources_cited, outlet_spans
 from eventwire.schema import Actor, Mention, Place
 
@@ -159,6 +160,11 @@ def lexicon() -> Lexicon:
     return lex
 
 
+@functools.lru_cache(maxsize=1)
+def _alias_scanner() -> PhraseScanner:
+    return PhraseScanner(lexicon().aliases, lambda alt: r"(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+
+
 def _by_lower(aliases: dict[str, tuple[str, bool]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for key in aliases:
@@ -239,7 +245,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _dictionary(text: str, lex: Lexicon) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in lex.alias_pattern.finditer(text):
+    for m in _alias_scanner().finditer(text):
         found = " ".join(m.group(0).split())
         key = next((k for k in lex.by_lower.get(found.lower(), ()) if _caps_ok(k, found)), None)
         if key is None:
@@ -269,8 +275,8 @@ class _CountryMatchers:
     """Two regexes for all countries at once (one scan each per article instead of
     five per country), with tables that map a match back to its country."""
 
-    phrase: re.Pattern[str]                       # adjective/possessive + noun
-    metonym: re.Pattern[str]                      # a country or capital name alone
+    phrase: PhraseScanner                              # adjective/possessive + noun
+    metonym: PhraseScanner                             # a country or capital name alone
     by_form: dict[str, CountryForms]              # folded adjective/name -> country
     by_noun: dict[str, int]                       # folded noun -> group index (first wins)
 
@@ -289,10 +295,9 @@ def _country_matchers() -> _CountryMatchers:
     for i, nouns in enumerate(_group_nouns(lex)):
         for noun in nouns:
             by_noun.setdefault(" ".join(noun.casefold().split()), i)
-    forms = _alternation(_form_variants(lex))
     noun_alt = _alternation(n for g in _group_nouns(lex) for n in g)
-    phrase = re.compile(rf"(?<![\w-])({forms})\s+({noun_alt})(?![\w-])", re.IGNORECASE)
-    metonym = re.compile(rf"(?<![\w-])({_alternation(names)})(?![\w-])")
+    phrase = PhraseScanner(_form_variants(lex), lambda forms: rf"({forms})\s+({noun_alt})(?![\w-])", re.IGNORECASE)
+    metonym = PhraseScanner(names, lambda alt: rf"({alt})(?![\w-])")
     return _CountryMatchers(phrase, metonym, {**by_form, **{n.casefold(): c for n, c in names.items()}}, by_noun)
 
 

@@ -331,7 +331,7 @@ def _bullet(text: str) -> bool:
 def _block_heading(unit: Unit, tax: Taxonomy) -> bool:
     """'About Meridian Aid', 'Notes to editors', 'ENDS': a short verbless line that
     opens a press release's boilerplate (who the organisation is, media contacts)."""
-    words = [t for t in unit.span if t.is_alpha]
+    words = [t for t in unit.tokens if t.is_alpha]
     if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "about" for t in words):
         return False
     low = " ".join(t.lower_ for t in words)
@@ -342,7 +342,7 @@ def _describes_organisation(unit: Unit, tax: Taxonomy) -> bool:
     """'X is a non-profit relief agency active in 11 countries': a copular clause
     whose predicate names a kind of organisation says what X is, not what happened."""
     org = tax.cues.get("organisation_words", frozenset())
-    for t in unit.span:
+    for t in unit.tokens:
         if t.dep_ == "ROOT" and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP"):
             return any(c.dep_ == "attr" and c.lemma_.lower() in org for c in t.children)
     return False
@@ -374,7 +374,7 @@ def silent_units(units: Sequence[Unit], tax: Taxonomy) -> set[int]:
             # a bare marker ('-' parsed alone) leads into its item
             prev_semicolon = text.endswith(";") or not text.strip("".join(_BULLETS) + " ")
             continue
-        in_list = text.endswith(":") and any(t.pos_ in ("VERB", "AUX") for t in u.span) \
+        in_list = text.endswith(":") and any(t.pos_ in ("VERB", "AUX") for t in u.tokens) \
             and not _block_heading(u, tax)
         prev_semicolon = in_list  # the first line after the colon is an item, bullet or not
         if _describes_organisation(u, tax):

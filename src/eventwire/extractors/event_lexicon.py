@@ -376,23 +376,26 @@ def _phrase_head(tokens: tuple[Token, ...]) -> Token:
     return tokens[0]
 
 
-def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
+def find_triggers(span: Span | Sequence[Token], taxonomy: Taxonomy) -> list[Hit]:
     """Every trigger occurrence in ``span``; phrases first, a token used once."""
     toks = list(span)
+    # each token's forms and index read once (spaCy builds the strings on every access)
+    forms = [_forms(t) for t in toks]
+    ids = [int(t.i) for t in toks]
     used: set[int] = set()
     hits: list[Hit] = []
     for i in range(len(toks)):
         # idioms and non-conflict senses ("a ticking time bomb", "flights") take their tokens first
-        lemma, lower = _forms(toks[i])
+        lemma, lower = forms[i]
         for words in taxonomy.non_event.get(lower, ()) + (taxonomy.non_event.get(lemma, ()) if lower != lemma else ()):
             n = len(words)
-            if i + n <= len(toks) and all(w == toks[i + k].lower_ for k, w in enumerate(words)):
-                used.update(t.i for t in toks[i : i + n])
+            if i + n <= len(toks) and all(w == forms[i + k][1] for k, w in enumerate(words)):
+                used.update(ids[i : i + n])
                 break
     for i in range(len(toks)):
-        if toks[i].i in used:
+        if ids[i] in used:
             continue
-        lemma, lower = _forms(toks[i])
+        lemma, lower = forms[i]
         cands = taxonomy.phrases.get(lemma, ()) + (taxonomy.phrases.get(lower, ()) if lower != lemma else ())
         for entry in sorted(cands, key=lambda e: -len(e.words)):
             got = _match_phrase(entry.words, toks, i, taxonomy.word_classes)
@@ -405,13 +408,12 @@ def find_triggers(span: Span, taxonomy: Taxonomy) -> list[Hit]:
             hits.append(Hit(entry, _phrase_head(got), got))
             used.update(t.i for t in got)
             break
-    for tok in toks:
+    for tok, (lemma, lower), ti in zip(toks, forms, ids, strict=True):
         # "according to" is attribution; its lemma would otherwise hit "accord"
-        if tok.i in used or tok.lower_ == "according":
+        if ti in used or lower == "according":
             continue
         if tok.ent_type_ == "DATE" and tok.is_title:
             continue  # "March 19": the month, not a protest march
-        lemma, lower = _forms(tok)
         for key in dict.fromkeys((lower, lemma)):
             entries = [e for e in taxonomy.single.get(key, ()) if _pos_ok(e, tok)
                        and not (e.head_only and _modifier(tok))]

@@ -415,7 +415,7 @@ def attribution(d: Draft, unit: Unit, linker: Linker) -> str | None:
             for cand in (sp.name, sp.organization):
                 if cand in names:
                     return cand
-    for t in unit.span:
+    for t in unit.tokens:
         if t.lower_ == "according":
             for to in t.children:
                 for pobj in to.children:

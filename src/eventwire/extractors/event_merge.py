@@ -157,7 +157,7 @@ def _crosshead(d: Draft) -> bool:
     if u.in_title:
         return False
     text = u.text.strip()
-    words = [t for t in u.span if t.is_alpha]
+    words = [t for t in u.tokens if t.is_alpha]
     return bool(text) and not text.endswith(_SENTENCE_END) and 2 <= len(words) <= 12 and text[0].isupper()
 
 

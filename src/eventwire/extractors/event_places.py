@@ -387,7 +387,7 @@ def _antecedent(unit: Unit, linker: Linker) -> Place | None:
     the camp lies in, not the camp); when the main place is of that kind, the one
     named in the sentence or two before. None: the main place stands."""
     main = linker.places.get(linker.main_place or "")
-    for t in unit.span:
+    for t in unit.tokens:
         kind = _NOUN_KINDS.get(t.lemma_.lower())
         if kind is None or not any(c.lower_ in ("the", "this", "that") for c in t.children):
             continue
@@ -415,7 +415,7 @@ def _antecedent(unit: Unit, linker: Linker) -> Place | None:
 
 def _definite_place_noun(unit: Unit, tax: Taxonomy) -> bool:
     nouns = tax.cues["definite_place_nouns"]
-    for t in unit.span:
+    for t in unit.tokens:
         if t.lemma_.lower() in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children):
             return True
         if t.lemma_.lower() == "stronghold":
@@ -453,7 +453,7 @@ def _same_speaker(actor: str, unit: Unit, linker: Linker) -> bool:
         words = linker.text[s:e].split()
         if words:
             heads.add(words[-1].lower())
-    for t in unit.span:
+    for t in unit.tokens:
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in linker.tax.cues["reporting_verbs"] \
                 and t.lower_ in heads:
             return True

@@ -11,6 +11,7 @@ hands back is a doc offset.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,9 +37,21 @@ class Unit:
     heading: bool  # an all-capitals crosshead ("CHILDREN FREED")
     index: int  # position among the article's units
 
-    @property
+    # Cached: spaCy rebuilds span text and creates a new Token object on every
+    # access, and each unit is read by many rules.
+    @functools.cached_property
     def text(self) -> str:
         return str(self.span.text)
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The unit's tokens, created once (iterating ``span`` creates them anew)."""
+        return tuple(self.span)
+
+    @functools.cached_property
+    def _bounds(self) -> tuple[tuple[Token, int, int], ...]:
+        """Each token with its doc offsets [start, end)."""
+        return tuple((t, self.offset + int(t.idx), self.offset + int(t.idx) + len(t.text)) for t in self.tokens)
 
     def tok_start(self, tok: Token) -> int:
         return self.offset + int(tok.idx)
@@ -47,14 +60,14 @@ class Unit:
         return self.offset + int(tok.idx) + len(tok.text)
 
     def token_at(self, pos: int) -> Token | None:
-        for tok in self.span:
-            if self.tok_start(tok) <= pos < self.tok_end(tok):
+        for tok, a, b in self._bounds:
+            if a <= pos < b:
                 return tok
         return None
 
     def head_of(self, start: int, end: int) -> Token | None:
         """The syntactic head of the tokens inside doc range [start, end)."""
-        toks = [t for t in self.span if start <= self.tok_start(t) and self.tok_end(t) <= end]
+        toks = [t for t, a, b in self._bounds if start <= a and b <= end]
         if not toks:
             tok = self.token_at(start)
             return tok
@@ -371,7 +384,7 @@ def _called_false(anchor: Token, tax: Taxonomy) -> bool:
 
 
 def hedged(unit: Unit, tax: Taxonomy) -> bool:
-    return any(t.lower_ in tax.cues["hedges"] or t.lemma_.lower() in tax.cues["hedges"] for t in unit.span)
+    return any(t.lower_ in tax.cues["hedges"] or t.lemma_.lower() in tax.cues["hedges"] for t in unit.tokens)
 
 
 def refuted(trigger: Token) -> bool:

@@ -74,6 +74,7 @@ from eventwire.extractors.event_syntax import (
     subject_of,
 )
 from eventwire.extractors.event_typing import armed_subject, rank, type_of, violent_crowd_verbs
+from eventwire.extractors.place_cues import token_lowers
 from eventwire.schema import Actor, Count, Event, EventDate, Place, Quote, SentenceRef, TimeExpression
 
 __all__ = ["Draft", "extract_events"]
@@ -135,7 +136,7 @@ def extract_events(
     for unit in units:
         if unit.heading or unit.text.rstrip().endswith("?") or unit.index in silent:
             continue
-        if not unit.in_title and (not any(t.pos_ in ("VERB", "AUX") for t in unit.span) or _label_line(unit)):
+        if not unit.in_title and (not any(t.pos_ in ("VERB", "AUX") for t in unit.tokens) or _label_line(unit)):
             continue  # "Tags: Catatumbo, Displacement, Border": a label line, nothing happens
         found = _drafts_in_unit(unit, units, tax, linker)
         link_places(found, unit, linker)
@@ -161,16 +162,17 @@ def extract_events(
 
 def _about_conflict(ctx: Context, actors: Sequence[Actor], tax: Taxonomy) -> bool:
     """Conflict cues (or an armed actor) and more of them than sport/market cues."""
-    conflict = sum(1 for t in ctx.doc if t.lower_ in tax.context_words)
+    lowers = token_lowers(ctx.doc)  # one pass over the Doc (shared with the place frames)
+    conflict = sum(1 for w in lowers if w in tax.context_words)
     conflict += sum(len(a.mentions) for a in actors if a.type in tax.armed_actor_types)
-    other = sum(1 for t in ctx.doc if t.lower_ in tax.non_conflict_words)
+    other = sum(1 for w in lowers if w in tax.non_conflict_words)
     return conflict > 0 and conflict >= other
 
 
 def _label_line(unit: Unit) -> bool:
     """'Tags: Idlib, Ariha, shelling': a one- or two-word label, a colon, then a
     list with no finite verb (the parser may still tag a gerund as a verb)."""
-    toks = list(unit.span)
+    toks = list(unit.tokens)
     colon = next((k for k, t in enumerate(toks[:3]) if t.text == ":"), None)
     if colon is None or colon == 0:
         return False
@@ -178,11 +180,11 @@ def _label_line(unit: Unit) -> bool:
 
 
 def _metaphor_risk(unit: Unit, tax: Taxonomy) -> bool:
-    return any(t.lower_ in tax.non_conflict_words for t in unit.span)
+    return any(t.lower_ in tax.non_conflict_words for t in unit.tokens)
 
 
 def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
-    if any(t.lower_ in tax.context_words or t.lemma_.lower() in tax.context_words for t in unit.span):
+    if any(t.lower_ in tax.context_words or t.lemma_.lower() in tax.context_words for t in unit.tokens):
         return True
     return linker.armed_actor_in(unit.start, unit.end)
 
@@ -191,7 +193,7 @@ def _sentence_has_context(unit: Unit, tax: Taxonomy, linker: Linker) -> bool:
 
 
 def _drafts_in_unit(unit: Unit, units: list[Unit], tax: Taxonomy, linker: Linker) -> list[Draft]:
-    hits = find_triggers(unit.span, tax)
+    hits = find_triggers(unit.tokens, tax)
     groups: dict[int, list[Hit]] = {}
     anchors: dict[int, Token] = {}
     for h in hits:
@@ -315,7 +317,7 @@ def _draft(hit: Hit, anchor: Token, unit: Unit, units: list[Unit], tax: Taxonomy
             return None
         modality = "asserted"
     if e.type == _STATEMENT and e.subtype == "announce" and any(
-            t.dep_ == "aux" and t.lower_ in tax.cues["planned_aux"] for t in unit.span):
+            t.dep_ == "aux" and t.lower_ in tax.cues["planned_aux"] for t in unit.tokens):
         modality = "planned"  # announcing what someone will do
     type_, subtype, certain = type_of(hit, anchor, unit, units, tax, linker)
     if type_ is None:

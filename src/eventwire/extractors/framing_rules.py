@@ -54,16 +54,17 @@ def _is_caps_word(tok: Token) -> bool:
 def headline_hits(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Runs of all-capital words holding an emotive headline noun (token ranges)."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    toks = list(doc)  # one Token object per word: ``doc[i]`` builds a new one on every access
+    i, n = 0, len(toks)
     while i < n:
-        if not _is_caps_word(doc[i]):
+        if not _is_caps_word(toks[i]):
             i += 1
             continue
         j = i
         # a hyphen inside a capital compound ("BLOOD-SOAKED") keeps the run going
-        while j < n and (_is_caps_word(doc[j]) or (doc[j].text == "-" and j + 1 < n and _is_caps_word(doc[j + 1]))):
+        while j < n and (_is_caps_word(toks[j]) or (toks[j].text == "-" and j + 1 < n and _is_caps_word(toks[j + 1]))):
             j += 1
-        if any(_forms(t) & lex.headline_nouns for t in doc[i:j] if t.is_alpha):
+        if any(_forms(t) & lex.headline_nouns for t in toks[i:j] if t.is_alpha):
             out.append((i, j))
         i = j
     return out

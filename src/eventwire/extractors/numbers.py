@@ -31,7 +31,9 @@ def counts_lexicon() -> dict[str, Any]:
     return data
 
 
+@functools.lru_cache(maxsize=8)
 def _words(key: str) -> dict[str, int]:
+    # cached: parse_number runs per candidate figure; callers only read the table
     return {str(k): int(v) for k, v in counts_lexicon()[key].items()}
 
 

@@ -56,11 +56,22 @@ def place_words() -> PlaceWords:
     )
 
 
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, computed once per Doc: the place frames test the words
+    at every token, and ``doc[i]`` creates a new Token object on each access."""
+    cached: list[str] | None = doc.user_data.get("eventwire_lowers")
+    if cached is None:
+        cached = [str(t.lower_) for t in doc]
+        doc.user_data["eventwire_lowers"] = cached
+    return cached
+
+
 def site_head_at(doc: Doc, k: int, heads: dict[tuple[str, ...], bool]) -> tuple[int, bool] | None:
     """The site words starting at token k ("air base", "Avenue"): (their token count, urban), or None."""
+    lowers = token_lowers(doc)
     for size in (2, 1):
-        if k + size <= len(doc):
-            words = tuple(doc[m].lower_ for m in range(k, k + size))
+        if k + size <= len(lowers):
+            words = tuple(lowers[k : k + size])
             if words in heads:
                 return size, heads[words]
     return None

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from eventwire.extractors.place_cues import site_head_at
+from eventwire.extractors.place_cues import site_head_at, token_lowers
 from eventwire.schema import Mention, Place
 
 # Head words of "the village of X" / "X village" frames, and the kind of place they name.
@@ -215,13 +215,16 @@ def find_frame_names(doc: Doc, units: frozenset[str], directions: frozenset[str]
     weak_frame)`` rejects a name; a weak frame is a bare "in X" that only the tagger calls a place."""
     out: list[Frame] = []
     n = len(doc)
+    lowers = token_lowers(doc)
     for t in doc:
         k = t.i
         low = t.lower_
         span: tuple[int, int, str] | None = None
         urban = low in _URBAN
-        site = _site_frame(doc, k, site_heads, never) if site_heads else None
-        if site is None:
+        # the site words' lookup first, inline: most tokens start none (saves a call per token)
+        site = _site_frame(doc, k, site_heads, never) if site_heads and (
+            (low,) in site_heads or (k + 1 < n and (low, lowers[k + 1]) in site_heads)) else None
+        if site is None and low in _OF_HEADS:  # the frame's own first test, without a new Token
             site = _apposition_frame(doc, k, units, directions, never)
         if site is not None:
             if not out or out[-1].end <= site.start:

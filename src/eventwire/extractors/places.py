@@ -31,7 +31,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.extractors.context import Context
 from eventwire.extractors.place_cues import PlaceWords as _Words
@@ -106,10 +106,11 @@ def _entity_labels(doc: Doc) -> list[tuple[str, int, int] | None]:
     return out
 
 
-def _span_ok(doc: Doc, i: int, j: int, words: _Words) -> bool:
+def _span_ok(doc: Sequence[Token], i: int, j: int, words: _Words) -> bool:
     """Tokens i..j-1 can be a place name: capitalised start (or an article written
     "al-", or a direction word), capitalised end (or a feature word such as "region"),
-    only name-like tokens inside and no line break."""
+    only name-like tokens inside and no line break. ``doc`` is the Doc's tokens as a list
+    (made once: indexing a Doc creates a new Token each time)."""
     first, last = doc[i], doc[j - 1]
     low = first.text.lower()
     if _is_cap(first):
@@ -332,18 +333,19 @@ def _recognise(ctx: Context, gaz: Gazetteer, words: _Words) -> list[Candidate]:
     out: list[Candidate] = []
     i = 0
     n = len(doc)
+    toks = list(doc)
     while i < n:
         found: tuple[int, int, int, str, list[Match], int | None] | None = None
-        first = doc[i]
+        first = toks[i]
         low = first.lower_
         # The cheap half of _span_ok: most tokens cannot start a name at all.
         if not (_is_cap(first) or low in ARTICLES or low in words.directions):
             i += 1
             continue
         for j in range(min(n, i + MAX_NAME_TOKENS), i, -1):
-            if not _span_ok(doc, i, j, words):
+            if not _span_ok(toks, i, j, words):
                 continue
-            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
             surface = text[start:end]
             key = normalize(surface)
             if not key or gaz.demonym_country(key):

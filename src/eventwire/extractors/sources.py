@@ -33,6 +33,7 @@ from typing import Any
 
 from eventwire.errors import DataFileError
 from eventwire.extractors.context import Context
+from eventwire.extractors.phrase_scan import PhraseScanner
 from eventwire.gazetteer import default_gazetteer
 from eventwire.schema import SourceCited
 
@@ -64,7 +65,7 @@ _GENERIC_HEADS = frozenset({"TV", "Television", "Radio", "News", "Online", "FM",
 @dataclass(frozen=True)
 class Outlets:
     names: dict[str, str]  # alias (without a leading "The") -> canonical name
-    pattern: re.Pattern[str]
+    pattern: PhraseScanner  # every alias, with an optional leading "The"
     before: re.Pattern[str]
     after: re.Pattern[str]
     media_intro: re.Pattern[str]
@@ -104,7 +105,7 @@ def outlets() -> Outlets:
                 names.setdefault(re.sub(r"^[Tt]he\s+", "", alias), o["name"])
         # Outlet aliases keep their capitals ("The Sun" is not "the sun"); only
         # a leading "The" may be written "the".
-        pattern = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(" + _alt(list(names)) + r")(?![\w-])")
+        pattern = PhraseScanner(names, lambda alt: r"(?:[Tt]he\s+)?(" + alt + r")(?![\w-])", all_phrases_at="Tt")
         citing = r"(?i:\b(?:" + _alt(data["citing_before"]) + r"))"
         # "according to the Ethiopian News Agency", "published by the state-run X": an article and
         # a describing word may stand between the citing phrase and the outlet.
