@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extractors.event_linking import Linker
-from eventwire.extractors.event_syntax import governing_verbs, is_passive, prep_objects, subject_of
+from eventwire.extractors.event_syntax import agents_of, governing_verbs, is_passive, prep_objects, subject_of
 from eventwire.extractors.event_typing import crowd_violence
 from eventwire.schema import EventDate
 
@@ -265,11 +265,7 @@ _STATE_FORCE_WORDS = {"police", "policeman", "officer", "soldier", "troop", "arm
 def _by_state(d: Draft, linker: Linker) -> bool:
     """Police or soldiers did it ('police opened fire', 'was shot dead by police')."""
     verb = d.anchor
-    if is_passive(verb):
-        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    else:
-        subj = subject_of(verb)
-        agents = [subj] if subj is not None else []
+    agents = agents_of(verb)
     for a in agents:
         if a.lemma_.lower() in _STATE_FORCE_WORDS:
             return True

@@ -163,6 +163,14 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def agents_of(verb: Token) -> list[Token]:
+    """Who did the act: the by-phrase of a passive ("was set on fire by protesters"), else the subject."""
+    if is_passive(verb):
+        return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subj = subject_of(verb)
+    return [subj] if subj is not None else []
+
+
 def subject_of(verb: Token) -> Token | None:
     """Subject of a verb, inherited from a coordinated or controlling verb."""
     t: Token | None = verb

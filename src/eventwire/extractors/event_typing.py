@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventwire.extractors.event_background import armed_target
 from eventwire.extractors.event_lexicon import REMOTE, SPECIFIC, Hit, Taxonomy
 from eventwire.extractors.event_linking import Linker, nearest_instrument
-from eventwire.extractors.event_syntax import Unit, is_passive, objects_of, subject_of
+from eventwire.extractors.event_syntax import Unit, agents_of, is_passive, objects_of, subject_of
 
 __all__ = ["armed_patient", "armed_subject", "crowd_violence", "rank", "type_of", "violent_crowd_verbs"]
 
@@ -45,11 +45,7 @@ def _crowd_agent(anchor: Token, tax: Taxonomy) -> bool:
     verb = anchor
     while verb.dep_ == "conj" and subject_of(verb) is None:
         verb = verb.head
-    if is_passive(verb):
-        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    else:
-        subj = subject_of(verb)
-        agents = [subj] if subj is not None else []
+    agents = agents_of(verb)
     agents += [o for a in agents for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]  # "hundreds of students"
     return any(_crowd_word(a, tax) for a in agents)
