@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from eventwire.extractors.actors import actor_at, extract_actors, lexicon
-from eventwire.extractors.context import Context, compose
-from eventwire.nlp import parse
 from eventwire.schema import Actor, Mention, Place
+from tests.context_helpers import make_context
 
 pytestmark = pytest.mark.slow
 
@@ -21,8 +18,7 @@ def place(name: str, country: str, text: str) -> Place:
 
 
 def actors_of(body: str, *, title: str | None = None, places: tuple[tuple[str, str], ...] = ()) -> list[Actor]:
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body, title)
     found = extract_actors(ctx, places=[place(n, c, text) for n, c in places])
     for a in found:  # provenance: every mention is the text at its offsets
         for m in a.mentions:

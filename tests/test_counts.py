@@ -10,15 +10,14 @@ from eventwire.extractors.context import Context, compose
 from eventwire.extractors.counts import extract_counts
 from eventwire.extractors.dates import find_time_expressions
 from eventwire.extractors.numbers import counts_lexicon, parse_number
-from eventwire.nlp import parse
 from eventwire.schema import Actor, Count, Mention, Place, Quote, Speaker
+from tests.context_helpers import make_context
 
 PUB = date(2024, 5, 15)  # a Wednesday
 
 
 def _ctx(body: str, title: str | None = None, published: date | None = PUB) -> Context:
-    text, body_start = compose(title, body)
-    return Context(doc=parse(text), body_start=body_start, published=published)
+    return make_context(body, title, published=published)[1]
 
 
 def _counts(body: str, *, title: str | None = None, places: list[Place] | None = None,

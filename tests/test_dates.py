@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from eventwire.bench.tempeval import format_at, granularity, run_tempeval
-from eventwire.extractors.context import Context, compose
+from eventwire.extractors.context import Context
 from eventwire.extractors.dates import find_time_expressions, resolve_expression
-from eventwire.nlp import parse
+from tests.context_helpers import make_context
 
 WED = date(2019, 3, 6)   # a Wednesday
 SUN = date(2022, 8, 14)  # a Sunday
@@ -111,8 +111,7 @@ def test_future_tense_moves_a_weekday_forward() -> None:
 
 
 def _ctx(body: str, published: date | None, title: str | None = None) -> Context:
-    text, body_start = compose(title, body)
-    return Context(doc=parse(text), body_start=body_start, published=published)
+    return make_context(body, title, published=published)[1]
 
 
 FIND_CASES = [
@@ -209,8 +208,7 @@ def test_run_tempeval_on_a_written_file(tmp_path: Path) -> None:
 
 
 def test_overnight_with_weekday_is_one_expression() -> None:
-    text, body_start = compose("Raid on a camp", "Gunmen killed nine herders overnight on Saturday near the river.")
-    ctx = Context(doc=parse(text), body_start=body_start, published=WED)
+    _text, ctx = make_context("Gunmen killed nine herders overnight on Saturday near the river.", "Raid on a camp", published=WED)
     got = [(t.text, t.date_start, t.date_end) for t in find_time_expressions(ctx)]
     assert got == [("overnight on Saturday", "2019-03-02", "2019-03-03")]
 

@@ -7,22 +7,20 @@ from datetime import date
 import pytest
 
 from eventwire.extractors.actors import extract_actors
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.counts import extract_counts
 from eventwire.extractors.dates import find_time_expressions
 from eventwire.extractors.events import extract_events
 from eventwire.extractors.places import extract_places
 from eventwire.extractors.quotes import extract_quotes
 from eventwire.extractors.sources import extract_sources_cited
-from eventwire.nlp import parse
 from eventwire.schema import Event
+from tests.context_helpers import make_context
 
 THU = date(2023, 5, 18)  # a Thursday
 
 
 def _events(title: str, body: str, published: date = THU) -> list[Event]:
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=published)
+    _text, ctx = make_context(body, title, published=published)
     times = find_time_expressions(ctx)
     places = extract_places(ctx)
     actors = extract_actors(ctx, places=places)

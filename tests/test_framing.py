@@ -5,11 +5,9 @@ Every text here is written for these tests (none comes from a real article)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.framing import (
     count_words,
     extract_framing,
@@ -19,16 +17,15 @@ from eventwire.extractors.framing import (
     quote_regions,
 )
 from eventwire.schema import LOADED_CATEGORIES, Actor, Article, Framing, LoadedSpan, Mention, Quote, Record
+from tests.context_helpers import make_context
 
 # ------------------------------------------------------------------ helpers ----------
 
 
 def frame(title: str | None, body: str, *, quotes: Sequence[Quote] = (),
           actors: Sequence[Actor] = ()) -> tuple[str, Framing]:
-    from eventwire.nlp import parse
 
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body, title)
     framing = extract_framing(ctx, quotes=quotes, actors=actors)
     for span in framing.loaded:  # the provenance guarantee, on every case
         assert text[span.start:span.end] == span.text

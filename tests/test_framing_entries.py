@@ -5,18 +5,14 @@ written for these tests; each rule has three differently worded loaded cases and
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.framing import extract_framing
-from eventwire.nlp import parse
+from tests.context_helpers import make_context
 
 
 def outlet(body: str) -> list[str]:
-    text, body_start = compose(None, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body)
     framing = extract_framing(ctx, quotes=(), actors=())
     for span in framing.loaded:
         assert text[span.start:span.end] == span.text

@@ -5,20 +5,16 @@ is checked on at least three differently worded sentences, and on neutral ones."
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.framing import extract_framing
 from eventwire.schema import Framing
+from tests.context_helpers import make_context
 
 
 def frame(title: str | None, body: str) -> tuple[str, Framing]:
-    from eventwire.nlp import parse
 
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body, title)
     framing = extract_framing(ctx, quotes=(), actors=())
     for span in framing.loaded:
         assert text[span.start:span.end] == span.text

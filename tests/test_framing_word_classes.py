@@ -5,18 +5,14 @@ adjective used as a finite verb, a literal subject of 'swamped'). Texts written 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.framing import extract_framing
-from eventwire.nlp import parse
+from tests.context_helpers import make_context
 
 
 def outlet(body: str, title: str | None = None) -> list[str]:
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    _text, ctx = make_context(body, title)
     framing = extract_framing(ctx, quotes=(), actors=())
     return [s.text for s in framing.loaded if not s.speaker_framing]
 

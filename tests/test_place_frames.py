@@ -3,22 +3,18 @@ on short texts written for these tests (the village names are invented)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.places import extract_places
 from eventwire.gazetteer import distance_km
-from eventwire.nlp import parse
 from eventwire.schema import Place
+from tests.context_helpers import make_context
 
 pytestmark = pytest.mark.slow
 
 
 def places_of(body: str, title: str | None = None) -> dict[str, Place]:
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body, title)
     places = extract_places(ctx)
     for place in places:
         for m in place.mentions:

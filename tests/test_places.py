@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from eventwire.extractors.context import Context, compose
+from eventwire.extractors.context import Context
 from eventwire.extractors.places import extract_places
 from eventwire.gazetteer import distance_km
 from eventwire.nlp import parse
 from eventwire.schema import Place
+from tests.context_helpers import make_context
 
 pytestmark = pytest.mark.slow
 
 
 def places_of(body: str, title: str | None = None) -> list[Place]:
-    text, body_start = compose(title, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body, title)
     places = extract_places(ctx)
     for place in places:  # provenance: every mention is the text at its offsets
         for m in place.mentions:
@@ -293,9 +291,7 @@ def test_supplement_town_named_like_a_person_abroad_is_dropped() -> None:
 
 
 def test_a_city_and_its_region_of_the_same_name_get_readable_distinct_names() -> None:
-    from eventwire.extractors.context import Context
     from eventwire.extractors.places import extract_places
-    from eventwire.nlp import parse
 
     text = ("Russian drones struck Zaporizhzhia on Monday, injuring 17 people. "
             "Shelling also hit villages across Zaporizhzhia oblast, the governor said.")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from eventwire.extractors.actors import extract_actors
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.quotes import extract_quotes
 from eventwire.extractors.sources import extract_sources_cited
 from eventwire.extractors.speaker_orgs import verbs
-from eventwire.nlp import parse
 from eventwire.schema import Mention, Place, Quote
+from tests.context_helpers import make_context
 
 pytestmark = pytest.mark.slow
 
@@ -20,8 +17,7 @@ Row = tuple[str, str, str | None, str | None, str | None, str | None]
 
 
 def quotes_of(body: str, *, places: tuple[tuple[str, str], ...] = ()) -> list[Quote]:
-    text, body_start = compose(None, body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    text, ctx = make_context(body)
     pl = []
     for name, country in places:
         s = text.index(name)
@@ -201,10 +197,9 @@ def test_acronym_speaker_outside_the_dictionary_is_an_organisation() -> None:
 
 
 def test_headline_reported_speech_is_not_a_second_quote() -> None:
-    text, body_start = compose("Rebels seize river port, army says",
-                               "Fighting went on overnight in Maniema province.\n\n"
-                               "Rebels seized the river port of Kindu on Monday, the army said.")
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    _text, ctx = make_context("Fighting went on overnight in Maniema province.\n\n"
+                              "Rebels seized the river port of Kindu on Monday, the army said.",
+                              "Rebels seize river port, army says")
     found = extract_quotes(ctx, actors=extract_actors(ctx, places=[]), sources=[])
     assert [q.text for q in found] == ["Rebels seized the river port of Kindu on Monday"]
 

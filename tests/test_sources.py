@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.sources import extract_sources_cited, outlets
-from eventwire.nlp import parse
+from tests.context_helpers import make_context
 
 pytestmark = pytest.mark.slow
 
 
 def cited(body: str, *, source: str | None = None) -> list[tuple[str, str]]:
-    text, body_start = compose(None, body)
-    ctx = Context(doc=parse(text), body_start=body_start, source=source)
+    text, ctx = make_context(body, published=None, source=source)
     found = extract_sources_cited(ctx)
     for s in found:
         assert text[s.start : s.end] == s.text
@@ -179,13 +177,7 @@ def test_somalia_tv_still_only_describes() -> None:
 
 
 def _names(body: str, source: str | None = None) -> list[str]:
-    from datetime import date
-
-    from eventwire.extractors.context import Context, compose
-    from eventwire.nlp import parse
-
-    text, body_start = compose("Test", body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15), source=source)
+    _text, ctx = make_context(body, "Test", source=source)
     return [s.name for s in extract_sources_cited(ctx)]
 
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from eventwire.extractors.actors import extract_actors
-from eventwire.extractors.context import Context, compose
 from eventwire.extractors.quotes import extract_quotes
 from eventwire.extractors.sources import extract_sources_cited
-from eventwire.nlp import parse
 from eventwire.schema import Quote
+from tests.context_helpers import make_context
 
 
 def quotes_of(body: str) -> list[Quote]:
-    text, body_start = compose("Test", body)
-    ctx = Context(doc=parse(text), body_start=body_start, published=date(2024, 5, 15))
+    _text, ctx = make_context(body, "Test")
     actors = extract_actors(ctx, places=[])
     return extract_quotes(ctx, actors=actors, sources=extract_sources_cited(ctx))
 
